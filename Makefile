@@ -1,0 +1,55 @@
+# regrow — the two commands a newcomer needs are `make demo` and `make test`.
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed-$(shell sha1sum pyproject.toml | cut -c1-12)
+# Commands that only read the code still load the settings, which want a key.
+CHECK_ENV := SECRET_KEY=make-check-only-not-a-secret DEBUG=0
+
+.PHONY: install demo serve test lint format check pytest browser messages clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e ".[dev]"
+	rm -f $(VENV)/.installed-* && touch $(STAMP)
+
+install: $(STAMP)
+
+# Migrate an SQLite database under var/, load the demo data (idempotent), print the logins, serve.
+demo: install
+	DEBUG=1 $(BIN)/regrow migrate --noinput
+	DEBUG=1 $(BIN)/regrow demo
+	DEBUG=1 $(BIN)/regrow serve
+
+serve: install
+	DEBUG=1 $(BIN)/regrow serve
+
+lint: install
+	$(BIN)/ruff check src tests bench
+	$(BIN)/ruff format --check src tests bench
+
+format: install
+	$(BIN)/ruff check --fix src tests bench
+	$(BIN)/ruff format src tests bench
+
+check: install
+	$(CHECK_ENV) $(BIN)/regrow check --fail-level WARNING
+	$(CHECK_ENV) $(BIN)/regrow makemigrations --check --dry-run
+
+pytest: install
+	$(BIN)/pytest $(PYTEST_ARGS)
+
+# Everything: lint, Django's checks, and every test (browser tests included).
+test: lint check pytest
+
+browser: install
+	$(BIN)/pytest tests/browser $(PYTEST_ARGS)
+
+# Refresh the message catalogues after changing user-visible text (needs gettext).
+messages: install
+	cd src/regrow && DEBUG=1 ../../$(BIN)/regrow makemessages --all --no-obsolete --ignore "static/*"
+	cd src/regrow && DEBUG=1 ../../$(BIN)/regrow compilemessages
+
+clean:
+	rm -rf $(VENV) var .pytest_cache .ruff_cache

@@ -1,0 +1,53 @@
+"""Towns and networks share one URL namespace: `/<language>/<slug>/`.
+
+Each app whose model owns such a slug registers it here, so that slugs stay unique across
+them without one app importing another, and so that a URL resolves to the right object.
+"""
+
+from collections.abc import Callable
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+# Path segments that the site itself uses right after the language prefix.
+RESERVED_SLUGS = frozenset(
+    {"accounts", "admin", "api", "dashboard", "healthz", "i18n", "invitations", "media", "static"}
+)
+
+_registry: dict[type[models.Model], Callable[..., Any]] = {}
+
+
+def register(model: type[models.Model], *, home_view: Callable[..., Any]) -> None:
+    """Make `model` a place; `home_view(request, place)` renders its home page."""
+    _registry[model] = home_view
+
+
+def find(slug: str) -> models.Model | None:
+    for model in _registry:
+        found = model._default_manager.filter(slug=slug).first()
+        if found is not None:
+            return found
+    return None
+
+
+def home_view_for(place: models.Model) -> Callable[..., Any]:
+    return _registry[type(place)]
+
+
+def validate_place_slug(instance: models.Model) -> None:
+    """Refuse a slug the site reserves or another kind of place already uses."""
+    slug = instance.slug
+    if slug in RESERVED_SLUGS:
+        raise ValidationError({"slug": _("“%(slug)s” is reserved by the site.") % {"slug": slug}})
+    for model in _registry:
+        if model is type(instance):
+            continue  # the model's own unique constraint covers its own kind
+        if model._default_manager.filter(slug=slug).exists():
+            raise ValidationError(
+                {
+                    "slug": _("“%(slug)s” is already the address of a %(kind)s.")
+                    % {"slug": slug, "kind": model._meta.verbose_name}
+                }
+            )

@@ -1,0 +1,15 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class TownsConfig(AppConfig):
+    name = "regrow.towns"
+    label = "towns"
+    verbose_name = _("Towns")
+
+    def ready(self) -> None:
+        from regrow.lib import places
+        from regrow.towns.models import Town
+        from regrow.towns.views import town_home
+
+        places.register(Town, home_view=town_home)

@@ -1,0 +1,176 @@
+"""The eight towns of the Re-grow City network and one demo person per role in Alūksne.
+
+Addresses are those of the town halls where we know them (../shared/facts/regrow-city.md
+gives Alūksne's); people are invented and live at example.org.
+"""
+
+from decimal import Decimal
+
+from allauth.mfa.models import Authenticator
+from allauth.mfa.recovery_codes.internal.auth import RecoveryCodes
+from allauth.mfa.totp.internal.auth import TOTP
+
+from regrow.accounts.services import user_ensure
+from regrow.lib.demo import Demo
+from regrow.towns.models import Role, Town
+from regrow.towns.services import membership_grant
+
+TOWNS = [
+    {
+        "slug": "aluksne",
+        "name": "Alūksne",
+        "country": "LV",
+        "languages": ["lv", "en"],
+        "time_zone": "Europe/Riga",
+        "centre": ("57.424400", "27.046700"),
+        "street_address": "Dārza iela 11",
+        "postal_code": "LV-4301",
+        "locality": "Alūksne",
+        "contact_email": "info@aluksne.example.org",
+        "phones": ["+371 60 000 001", "+371 20 000 002"],
+    },
+    {
+        "slug": "altena",
+        "name": "Altena",
+        "country": "DE",
+        "languages": ["de", "en"],
+        "time_zone": "Europe/Berlin",
+        "centre": ("51.298900", "7.673300"),
+        "street_address": "Lüdenscheider Straße 22",
+        "postal_code": "58762",
+        "locality": "Altena",
+        "contact_email": "info@altena.example.org",
+        "phones": [],
+    },
+    {
+        "slug": "idrija",
+        "name": "Idrija",
+        "country": "SI",
+        "languages": ["sl", "en"],
+        "time_zone": "Europe/Ljubljana",
+        "centre": ("46.002500", "14.030300"),
+        "street_address": "Mestni trg 1",
+        "postal_code": "5280",
+        "locality": "Idrija",
+        "contact_email": "info@idrija.example.org",
+        "phones": [],
+    },
+    {
+        "slug": "melgaco",
+        "name": "Melgaço",
+        "country": "PT",
+        "languages": ["pt", "en"],
+        "time_zone": "Europe/Lisbon",
+        "centre": ("42.113600", "-8.259700"),
+        "street_address": "Largo Hermenegildo Solheiro",
+        "postal_code": "4960-365",
+        "locality": "Melgaço",
+        "contact_email": "info@melgaco.example.org",
+        "phones": [],
+    },
+    {
+        "slug": "manresa",
+        "name": "Manresa",
+        "country": "ES",
+        "languages": ["es", "en"],
+        "time_zone": "Europe/Madrid",
+        "centre": ("41.725000", "1.826600"),
+        "street_address": "Plaça Major 1",
+        "postal_code": "08241",
+        "locality": "Manresa",
+        "contact_email": "info@manresa.example.org",
+        "phones": [],
+    },
+    {
+        "slug": "nyirbator",
+        "name": "Nyírbátor",
+        "country": "HU",
+        "languages": ["hu", "en"],
+        "time_zone": "Europe/Budapest",
+        "centre": ("47.835600", "22.130000"),
+        "street_address": "Szabadság tér 9",
+        "postal_code": "4300",
+        "locality": "Nyírbátor",
+        "contact_email": "info@nyirbator.example.org",
+        "phones": [],
+    },
+    {
+        "slug": "igoumenitsa",
+        "name": "Igoumenitsa",
+        "country": "GR",
+        "languages": ["el", "en"],
+        "time_zone": "Europe/Athens",
+        "centre": ("39.503600", "20.265600"),
+        # The town hall's street is not in our sources; the postcode is the town's.
+        "street_address": "",
+        "postal_code": "46100",
+        "locality": "Igoumenitsa",
+        "contact_email": "info@igoumenitsa.example.org",
+        "phones": [],
+    },
+    {
+        "slug": "isernia",
+        "name": "Isernia",
+        "country": "IT",
+        "languages": ["it", "en"],
+        "time_zone": "Europe/Rome",
+        "centre": ("41.596000", "14.233000"),
+        "street_address": "Piazza Guglielmo Marconi 3",
+        "postal_code": "86170",
+        "locality": "Isernia",
+        "contact_email": "info@isernia.example.org",
+        "phones": [],
+    },
+]
+
+# (role, e-mail, password, name shown, job title) — one person per role in Alūksne.
+PEOPLE = [
+    (Role.COORDINATOR, "coordinator@aluksne.example.org", "regrow-coordinator", "Project manager"),
+    (Role.EDITOR, "editor@aluksne.example.org", "regrow-editor", "Public relations specialist"),
+    (Role.JURY_MEMBER, "jury@aluksne.example.org", "regrow-jury", "Jury member"),
+    (Role.PROPERTY_OWNER, "owner@aluksne.example.org", "regrow-owner", "Property owner"),
+    (Role.ENTREPRENEUR, "entrepreneur@aluksne.example.org", "regrow-entrepreneur", "Entrepreneur"),
+]
+ALTENA_COORDINATOR = ("coordinator@altena.example.org", "regrow-coordinator", "Project manager")
+
+# A fixed authenticator secret, so the demo coordinators can add it to an authenticator app.
+DEMO_TOTP_SECRET = "KRSXG5CTMVRXEZLUKRSXG5CTMVRXEZLU"
+
+
+def town_ensure(data: dict) -> Town:
+    fields = dict(data)
+    latitude, longitude = fields.pop("centre")
+    fields["centre_latitude"], fields["centre_longitude"] = Decimal(latitude), Decimal(longitude)
+    town = Town.objects.filter(slug=fields["slug"]).first() or Town(slug=fields["slug"])
+    for name, value in fields.items():
+        setattr(town, name, value)
+    town.full_clean()
+    town.save()
+    return town
+
+
+def two_factor_ensure(user, demo: Demo) -> None:
+    if not Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists():
+        TOTP.activate(user, DEMO_TOTP_SECRET)
+    codes = Authenticator.objects.filter(user=user, type=Authenticator.Type.RECOVERY_CODES).first()
+    recovery = RecoveryCodes(codes) if codes else RecoveryCodes.activate(user)
+    demo.notes.append(
+        f"  {user.email} signs in with two factors: add the secret {DEMO_TOTP_SECRET} to an "
+        f"authenticator app, or use a recovery code: {', '.join(recovery.get_unused_codes()[:2])}"
+    )
+
+
+def load(demo: Demo) -> None:
+    towns = {data["slug"]: town_ensure(data) for data in TOWNS}
+    aluksne, altena = towns["aluksne"], towns["altena"]
+    for role, email, password, title in PEOPLE:
+        user = user_ensure(email=email, password=password, full_name=title, language="lv")
+        membership_grant(user=user, town=aluksne, role=role)
+        demo.add_login(f"{Role(role).label} of Alūksne", email, password)
+        if role == Role.COORDINATOR:
+            two_factor_ensure(user, demo)
+    email, password, title = ALTENA_COORDINATOR
+    user = user_ensure(email=email, password=password, full_name=title, language="de")
+    membership_grant(user=user, town=altena, role=Role.COORDINATOR)
+    demo.add_login("Coordinator of Altena", email, password)
+    two_factor_ensure(user, demo)

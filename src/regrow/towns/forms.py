@@ -1,0 +1,101 @@
+from django import forms
+from django.conf import settings
+from django.contrib.auth import password_validation
+from django.utils.translation import gettext_lazy as _
+
+from regrow.lib.i18n import LANGUAGE_CODES
+from regrow.towns.models import Role, Town
+
+
+class InvitationForm(forms.Form):
+    email = forms.EmailField(
+        label=_("E-mail address"), widget=forms.EmailInput(attrs={"autocomplete": "off"})
+    )
+    role = forms.ChoiceField(label=_("Role"), choices=Role.choices)
+
+    def __init__(self, *args, allowed_roles: list[str], **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["role"].choices = [
+            (value, label) for value, label in Role.choices if value in allowed_roles
+        ]
+
+
+class NewAccountForm(forms.Form):
+    """The account an invited person opens; their e-mail address comes from the invitation."""
+
+    full_name = forms.CharField(
+        label=_("Your name"), max_length=200, widget=forms.TextInput(attrs={"autocomplete": "name"})
+    )
+    password1 = forms.CharField(
+        label=_("Password"),
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+        help_text=password_validation.password_validators_help_text_html(),
+    )
+    password2 = forms.CharField(
+        label=_("Password (again)"),
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+    )
+
+    def __init__(self, *args, email: str, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.email = email
+
+    def clean(self):
+        cleaned = super().clean()
+        first, second = cleaned.get("password1"), cleaned.get("password2")
+        if first and second and first != second:
+            self.add_error("password2", _("The two passwords differ."))
+        elif first:
+            from regrow.accounts.models import User
+
+            try:
+                password_validation.validate_password(
+                    first, User(email=self.email, full_name=cleaned.get("full_name", ""))
+                )
+            except forms.ValidationError as error:
+                self.add_error("password1", error)
+        return cleaned
+
+
+class TownAdminForm(forms.ModelForm):
+    """Languages as checkboxes and phones one per line, instead of raw JSON."""
+
+    languages = forms.MultipleChoiceField(
+        label=_("Languages"),
+        choices=[(code, code) for code in LANGUAGE_CODES],
+        widget=forms.CheckboxSelectMultiple,
+    )
+    phones = forms.CharField(
+        label=_("Phones"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("One number a line."),
+    )
+
+    class Meta:
+        model = Town
+        fields = [
+            "name",
+            "slug",
+            "country",
+            "languages",
+            "time_zone",
+            "centre_latitude",
+            "centre_longitude",
+            "contact_email",
+            "phones",
+            "street_address",
+            "postal_code",
+            "locality",
+        ]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["languages"].choices = settings.LANGUAGES
+        if self.instance and self.instance.pk:
+            self.initial["phones"] = "\n".join(self.instance.phones)
+
+    def clean_phones(self) -> list[str]:
+        return [line.strip() for line in self.cleaned_data["phones"].splitlines() if line.strip()]

@@ -1,0 +1,155 @@
+"""Writes about towns, roles and invitations."""
+
+from datetime import timedelta
+
+from allauth.account.models import EmailAddress
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.core import signing
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.mail import send_mail
+from django.db import transaction
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+
+from regrow.towns.models import Invitation, Membership, Role, Town
+from regrow.towns.permissions import Action, can
+
+INVITATION_SALT = "regrow.towns.invitation"
+
+
+class InvitationError(Exception):
+    """An invitation link that cannot be used; the message says why, for the person holding it."""
+
+
+def invitation_token(invitation: Invitation) -> str:
+    return signing.dumps({"id": invitation.pk, "nonce": invitation.nonce}, salt=INVITATION_SALT)
+
+
+def invitation_path(invitation: Invitation) -> str:
+    with translation.override(invitation.language):
+        return reverse("towns:invitation_accept", kwargs={"token": invitation_token(invitation)})
+
+
+def invitation_from_token(token: str) -> Invitation:
+    """The invitation behind a link, if the link may still be used; otherwise InvitationError."""
+    try:
+        data = signing.loads(token, salt=INVITATION_SALT)
+        invitation = Invitation.objects.select_related("town").get(
+            pk=data["id"], nonce=data["nonce"]
+        )
+    except (signing.BadSignature, KeyError, TypeError, Invitation.DoesNotExist) as error:
+        raise InvitationError(
+            _("This invitation link is not valid. Check that you copied all of it.")
+        ) from error
+    if invitation.is_accepted:
+        raise InvitationError(
+            _("This invitation has already been used. Sign in to reach %(town)s.")
+            % {"town": invitation.town.name}
+        )
+    if invitation.is_expired:
+        raise InvitationError(
+            _(
+                "This invitation expired on %(date)s. Ask the coordinator of %(town)s "
+                "to send you a new one."
+            )
+            % {"date": invitation.expires_at.date().isoformat(), "town": invitation.town.name}
+        )
+    return invitation
+
+
+@transaction.atomic
+def invitation_create(
+    *, town: Town, email: str, role: str, invited_by, language: str, site_url: str
+) -> Invitation:
+    """Invite a person by e-mail to a role in a town, and send them the link."""
+    if not can(invited_by, Action.INVITE, town):
+        raise PermissionDenied
+    email = email.strip().lower()
+    if Membership.objects.filter(town=town, role=role, user__email__iexact=email).exists():
+        raise ValidationError(
+            {
+                "email": _("%(email)s already has this role in %(town)s.")
+                % {"email": email, "town": town.name}
+            }
+        )
+    now = timezone.now()
+    invitation = Invitation(
+        town=town,
+        email=email,
+        role=role,
+        language=language,
+        invited_by=invited_by,
+        created_at=now,
+        expires_at=now + timedelta(days=settings.REGROW_INVITATION_DAYS),
+    )
+    invitation.full_clean()
+    invitation.save()
+    link = site_url.rstrip("/") + invitation_path(invitation)
+    with translation.override(language):
+        context = {"invitation": invitation, "link": link, "inviter": invited_by}
+        subject = _("Invitation to regrow: %(role)s in %(town)s") % {
+            "role": invitation.get_role_display(),
+            "town": town.name,
+        }
+        body = render_to_string("towns/email/invitation.txt", context)
+    # Sent only once the invitation is stored, so a link never points at nothing.
+    transaction.on_commit(lambda: send_mail(subject, body, None, [email]))
+    return invitation
+
+
+@transaction.atomic
+def invitation_accept(*, invitation: Invitation, user) -> Membership:
+    """Give `user` the invited role; the link cannot be used again."""
+    locked = Invitation.objects.select_for_update().get(pk=invitation.pk)
+    if locked.is_accepted:
+        raise InvitationError(_("This invitation has already been used."))
+    if locked.is_expired:
+        raise InvitationError(_("This invitation has expired."))
+    if not EmailAddress.objects.filter(user=user, email__iexact=locked.email).exists():
+        raise InvitationError(
+            _(
+                "This invitation was sent to %(email)s. Sign in with that address, "
+                "or add it to your account, to accept it."
+            )
+            % {"email": locked.email}
+        )
+    membership, _created = Membership.objects.get_or_create(
+        user=user,
+        town=locked.town,
+        role=locked.role,
+        defaults={"created_by": locked.invited_by},
+    )
+    locked.accepted_at = timezone.now()
+    locked.accepted_by = user
+    locked.save(update_fields=["accepted_at", "accepted_by"])
+    return membership
+
+
+@transaction.atomic
+def user_create_from_invitation(*, invitation: Invitation, full_name: str, password: str) -> tuple:
+    """Open an account for someone who has none: the invitation proves their address."""
+    User = get_user_model()
+    if User.objects.filter(email__iexact=invitation.email).exists():
+        raise InvitationError(_("An account with this address exists already. Please sign in."))
+    user = User.objects.create_user(
+        email=invitation.email,
+        password=password,
+        full_name=full_name.strip(),
+        preferred_language=invitation.language,
+    )
+    EmailAddress.objects.create(user=user, email=user.email, verified=True, primary=True)
+    membership = invitation_accept(invitation=invitation, user=user)
+    return user, membership
+
+
+def membership_grant(*, user, town: Town, role: str, granted_by=None) -> Membership:
+    """Give a role directly (administrators, the demo loader)."""
+    if role not in Role.values:
+        raise ValidationError({"role": _("Unknown role.")})
+    membership, _created = Membership.objects.get_or_create(
+        user=user, town=town, role=role, defaults={"created_by": granted_by}
+    )
+    return membership

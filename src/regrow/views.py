@@ -1,0 +1,80 @@
+"""Site-wide pages: the home page, a place's home and sections, health check, error pages."""
+
+from django.db import connection
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import render
+from django.utils.translation import gettext_lazy as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET
+
+from regrow.lib import places
+from regrow.network.models import Network
+from regrow.network.selectors import partners_of, partnerships_of, public_networks
+from regrow.towns.models import Town
+from regrow.towns.selectors import public_towns
+
+# The main navigation of a town or a network. Later issues fill these sections.
+SECTIONS = {
+    "news": _("News"),
+    "events": _("Events"),
+    "projects": _("Projects"),
+    "map": _("Map"),
+    "popups": _("Pop-ups"),
+    "network": _("Network"),
+}
+
+
+def home(request: HttpRequest) -> HttpResponse:
+    context = {"networks": public_networks(), "towns": public_towns()}
+    return render(request, "home.html", context)
+
+
+def _place_or_404(slug: str):
+    place = places.find(slug)
+    if place is None:
+        raise Http404
+    return place
+
+
+def place_home(request: HttpRequest, slug: str) -> HttpResponse:
+    place = _place_or_404(slug)
+    return places.home_view_for(place)(request, place)
+
+
+def place_section(request: HttpRequest, slug: str, section: str) -> HttpResponse:
+    if section not in SECTIONS:
+        raise Http404
+    place = _place_or_404(slug)
+    context = {"place": place, "section": section, "section_title": SECTIONS[section]}
+    if section == "network":
+        if isinstance(place, Town):
+            context["partnerships"] = partnerships_of(place)
+        elif isinstance(place, Network):
+            context["partners"] = partners_of(place)
+    return render(request, "section.html", context)
+
+
+@never_cache
+@require_GET
+def healthz(request: HttpRequest) -> JsonResponse:
+    """For load balancers and monitors: 200 when the database answers, 503 when it does not."""
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+            cursor.fetchone()
+    except Exception as error:  # any failure of the database means "unhealthy"
+        return JsonResponse({"status": "error", "database": str(error)[:200]}, status=503)
+    return JsonResponse({"status": "ok", "database": "ok"})
+
+
+def error_403(request: HttpRequest, exception=None) -> HttpResponse:
+    return render(request, "403.html", status=403)
+
+
+def error_404(request: HttpRequest, exception=None) -> HttpResponse:
+    return render(request, "404.html", status=404)
+
+
+def error_500(request: HttpRequest) -> HttpResponse:
+    # Kept simple: the database or a template may be what failed.
+    return render(request, "500.html", status=500)
