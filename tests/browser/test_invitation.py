@@ -1,0 +1,54 @@
+"""A coordinator invites a new editor, who opens the e-mailed link and creates an account."""
+
+from django.core import mail
+
+from regrow.towns.models import Membership, Role
+from tests.browser.axe import assert_no_axe_violations
+from tests.browser.helpers import current_totp, link_in, sign_in
+from tests.fixtures import PASSWORD, TOTP_SECRET, make_town, make_user
+
+
+def test_invitation_is_sent_and_accepted(new_page, transactional_db):
+    from allauth.mfa.totp.internal.auth import TOTP
+
+    town = make_town("aluksne", "Alūksne")
+    coordinator = make_user("coordinator@aluksne.example.org")
+    Membership.objects.create(user=coordinator, town=town, role=Role.COORDINATOR)
+    TOTP.activate(coordinator, TOTP_SECRET)
+
+    page = new_page(language="lv")
+    sign_in(page, coordinator.email, PASSWORD, language="lv")
+    page.fill("#id_code", current_totp(TOTP_SECRET))
+    page.locator("main form button[type=submit]").first.click()
+    page.wait_for_url("**/lv/dashboard/")
+    page.goto("/lv/aluksne/workspace/")
+    assert_no_axe_violations(page)
+    page.get_by_label("E-pasta adrese").fill("new.editor@example.org")
+    page.get_by_label("Loma").select_option(Role.EDITOR)
+    page.get_by_role("button", name="Sūtīt ielūgumu").click()
+    assert page.get_by_text("Ielūgums nosūtīts uz new.editor@example.org").is_visible()
+    assert page.get_by_role("cell", name="new.editor@example.org").is_visible()
+
+    assert len(mail.outbox) == 1
+    link = link_in(mail.outbox[0].body)
+
+    invitee = new_page(language="lv")
+    invitee.goto(link)
+    assert invitee.get_by_role("heading", name="Ielūgums: Alūksne").is_visible()
+    assert_no_axe_violations(invitee)
+    invitee.get_by_label("Jūsu vārds").fill("Jauna redaktore")
+    invitee.get_by_label("Parole", exact=True).fill("green-shop-window-2019")
+    invitee.get_by_label("Parole (atkārtoti)").fill("green-shop-window-2019")
+    invitee.get_by_role("button", name="Izveidot kontu un pieņemt").click()
+    invitee.wait_for_url("**/lv/aluksne/workspace/")
+    assert invitee.get_by_text("Laipni lūgti!").is_visible()
+    assert Membership.objects.filter(
+        user__email="new.editor@example.org", town=town, role=Role.EDITOR
+    ).exists()
+
+    # The same link a second time says plainly that it has been used.
+    other = new_page(language="lv")
+    response = other.goto(link)
+    assert response.status == 410
+    assert other.get_by_text("Šis ielūgums jau ir izmantots").is_visible()
+    assert_no_axe_violations(other)

@@ -1,0 +1,24 @@
+import pytest
+
+from tests.fixtures import make_town_with_people, make_user
+
+
+@pytest.fixture
+def aluksne(db):
+    return make_town_with_people("aluksne", "Alūksne", "LV")
+
+
+@pytest.fixture
+def altena(db):
+    return make_town_with_people("altena", "Altena", "DE")
+
+
+@pytest.fixture
+def outsider(db):
+    """A signed-up person with no role anywhere."""
+    return make_user("outsider@example.org")
+
+
+@pytest.fixture
+def admin_user(db):
+    return make_user("root@example.org", is_staff=True, is_superuser=True)

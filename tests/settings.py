@@ -1,0 +1,20 @@
+"""The real settings with the few changes tests need: a key, fast hashing, plain static files."""
+
+import os
+from pathlib import Path
+
+os.environ.setdefault("SECRET_KEY", "tests-only-" + "x" * 50)
+
+from regrow.settings import *  # noqa: F403
+
+# Hashing passwords slowly is the point in production and a waste in tests.
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+# Tests serve static files from the source tree; production uses the hashed manifest.
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+WHITENOISE_USE_FINDERS = True
+STATIC_ROOT = Path(__file__).resolve().parent / ".static-root"  # empty; files come from finders
+STATIC_ROOT.mkdir(exist_ok=True)

@@ -1,0 +1,96 @@
+"""Site-wide pages: home, places and their sections, health check, headers, error pages."""
+
+from unittest import mock
+
+import pytest
+from django.db import connection
+from django.test import Client
+
+from regrow.lib.demo import load_all
+
+
+@pytest.fixture
+def demo(db):
+    return load_all()
+
+
+def test_home_lists_networks_and_towns_in_bounded_queries(
+    client, demo, django_assert_max_num_queries
+):
+    with django_assert_max_num_queries(4):
+        response = client.get("/en/")
+    html = response.content.decode()
+    assert "Re-grow City — Tackling Long-Term Decline in Smaller Cities" in html
+    for town in ["Alūksne", "Altena", "Idrija", "Melgaço", "Manresa", "Nyírbátor", "Isernia"]:
+        assert town in html
+
+
+def test_network_name_follows_the_language(client, demo):
+    html = client.get("/lv/regrow-city/").content.decode()
+    assert "Augoša pilsēta: Ilgtermiņa lejupslīdes pārvarēšana mazajās pilsētās" in html
+    assert 'lang="lv"' in html
+
+
+def test_town_page_shows_contacts_and_address(client, demo):
+    html = client.get("/en/aluksne/").content.decode()
+    assert 'href="mailto:info@aluksne.example.org"' in html
+    assert 'href="tel:+37160000001"' in html
+    assert "Dārza iela 11" in html and "LV-4301" in html
+
+
+@pytest.mark.parametrize("section", ["news", "events", "projects", "map", "popups", "network"])
+def test_every_section_of_a_town_and_a_network_opens(client, demo, section):
+    assert client.get(f"/en/aluksne/{section}/").status_code == 200
+    assert client.get(f"/en/regrow-city/{section}/").status_code == 200
+
+
+def test_town_network_section_names_its_network(client, demo):
+    html = client.get("/en/aluksne/network/").content.decode()
+    assert "Alūksne takes part as partner in:" in html
+    assert 'href="/en/regrow-city/"' in html
+
+
+def test_unknown_section_and_place_are_404_in_the_language_of_the_address(client, demo):
+    response = client.get("/lv/aluksne/nonsense/")
+    assert response.status_code == 404
+    assert "Lapa nav atrasta" in response.content.decode()
+    assert client.get("/en/atlantis/").status_code == 404
+
+
+def test_language_links_point_at_the_same_page(client, demo):
+    html = client.get("/en/aluksne/network/").content.decode()
+    assert 'href="/lv/aluksne/network/" hreflang="lv" lang="lv"' in html
+    assert 'href="/el/aluksne/network/" hreflang="el" lang="el"' in html
+
+
+def test_security_headers_allow_no_inline_script(client, demo):
+    response = client.get("/en/")
+    policy = response["Content-Security-Policy"]
+    directives = dict(part.strip().split(" ", 1) for part in policy.split(";"))
+    assert directives["script-src"] == "'self'"
+    assert "unsafe-inline" not in policy
+    assert directives["frame-ancestors"] == "'none'"
+    assert response["X-Frame-Options"] == "DENY"
+    assert "<script>" not in response.content.decode()
+
+
+def test_healthz_reports_the_database(client, db):
+    response = client.get("/healthz")
+    assert response.status_code == 200
+    assert response.json() == {"status": "ok", "database": "ok"}
+
+
+def test_healthz_says_503_when_the_database_is_gone(client, db):
+    refused = connection.Database.OperationalError("connection refused")
+    with mock.patch.object(connection, "cursor", side_effect=refused):
+        response = client.get("/healthz")
+    assert response.status_code == 503
+    assert response.json()["status"] == "error"
+
+
+def test_server_error_page_is_friendly_and_translated(db, settings):
+    settings.ROOT_URLCONF = "tests.failing_urls"
+    client = Client(raise_request_exception=False)
+    response = client.get("/lv/boom/")
+    assert response.status_code == 500
+    assert "Mūsu pusē kaut kas nogāja greizi" in response.content.decode()
