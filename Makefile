@@ -26,12 +26,12 @@ serve: install
 	DEBUG=1 $(BIN)/regrow serve
 
 lint: install
-	$(BIN)/ruff check src tests bench
-	$(BIN)/ruff format --check src tests bench
+	$(BIN)/ruff check src tests bench tools
+	$(BIN)/ruff format --check src tests bench tools
 
 format: install
-	$(BIN)/ruff check --fix src tests bench
-	$(BIN)/ruff format src tests bench
+	$(BIN)/ruff check --fix src tests bench tools
+	$(BIN)/ruff format src tests bench tools
 
 check: install
 	$(CHECK_ENV) $(BIN)/regrow check --fail-level WARNING
@@ -49,6 +49,7 @@ browser: install
 # Refresh the message catalogues after changing user-visible text (needs gettext).
 messages: install
 	cd src/regrow && DEBUG=1 ../../$(BIN)/regrow makemessages --all --no-obsolete --ignore "static/*"
+	$(BIN)/python tools/lv_catalogue.py
 	cd src/regrow && DEBUG=1 ../../$(BIN)/regrow compilemessages
 
 clean:

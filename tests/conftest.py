@@ -1,4 +1,6 @@
 import pytest
+from django.core.cache import cache
+from django.utils import translation
 
 from tests.fixtures import make_town_with_people, make_user
 
@@ -22,3 +24,16 @@ def outsider(db):
 @pytest.fixture
 def admin_user(db):
     return make_user("root@example.org", is_staff=True, is_superuser=True)
+
+
+@pytest.fixture(autouse=True)
+def fresh_language_and_cache():
+    """Every test starts in English with an empty cache.
+
+    Requests activate the reader's language in this thread, and allauth remembers used
+    authenticator codes in the cache; neither may leak from one test into the next.
+    """
+    cache.clear()
+    translation.activate("en")
+    yield
+    translation.deactivate()

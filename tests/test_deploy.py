@@ -6,7 +6,9 @@ import sys
 
 
 def run_regrow(*args: str, **env: str) -> subprocess.CompletedProcess:
-    environment = {k: v for k, v in os.environ.items() if k not in {"SECRET_KEY", "DEBUG"}}
+    # A clean production-like environment: nothing the test run itself set.
+    unset = {"SECRET_KEY", "DEBUG", "DJANGO_ALLOW_ASYNC_UNSAFE"}
+    environment = {k: v for k, v in os.environ.items() if k not in unset}
     environment.update(env)
     environment["DJANGO_SETTINGS_MODULE"] = "regrow.settings"
     return subprocess.run(
@@ -42,7 +44,7 @@ def test_production_cookies_are_secure():
     result = subprocess.run(
         [sys.executable, "-c", f"import django; django.setup(); {code}"],
         env={
-            **os.environ,
+            **{k: v for k, v in os.environ.items() if k != "DJANGO_ALLOW_ASYNC_UNSAFE"},
             "DJANGO_SETTINGS_MODULE": "regrow.settings",
             "DEBUG": "0",
             "HTTPS": "1",
