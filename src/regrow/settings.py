@@ -174,6 +174,7 @@ TIME_ZONE = env_str("TIME_ZONE") or "Europe/Riga"
 
 # --- Static files -----------------------------------------------------------------------
 STATIC_URL = "/static/"
+STATICFILES_DIRS = [PACKAGE_DIR / "static"]
 STATIC_ROOT = VAR_DIR / "static"
 if DEBUG:
     # Development serves from the source tree; an empty root keeps WhiteNoise from warning.

@@ -70,3 +70,12 @@ def test_unknown_page_is_a_friendly_404_in_the_readers_language(page, demo_data)
     assert response.status == 404
     assert page.get_by_role("heading", level=1).inner_text() == "Lapa nav atrasta"
     assert_no_axe_violations(page)
+
+
+def test_stylesheet_is_served_and_applied(page, demo_data):
+    page.goto("/en/aluksne/")
+    # The skip link is off-screen until focused, which only the stylesheet does.
+    box = page.get_by_role("link", name="Skip to main content").bounding_box()
+    assert box is None or box["x"] < 0
+    top_bar = page.locator(".top-bar").evaluate("e => getComputedStyle(e).backgroundColor")
+    assert top_bar == "rgb(31, 95, 63)"
