@@ -152,6 +152,7 @@ LV = {
     "Nothing has been published here yet.": "Šeit vēl nekas nav publicēts.",
     "E-mail address": "E-pasta adrese",
     "Role": "Loma",
+    "Choose a role": "Izvēlieties lomu",
     "Your name": "Jūsu vārds",
     "Password": "Parole",
     "Password (again)": "Parole (atkārtoti)",

@@ -15,7 +15,8 @@ class InvitationForm(forms.Form):
 
     def __init__(self, *args, allowed_roles: list[str], **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["role"].choices = [
+        # No role is preselected: granting one, coordinator above all, is a deliberate choice.
+        self.fields["role"].choices = [("", _("Choose a role"))] + [
             (value, label) for value, label in Role.choices if value in allowed_roles
         ]
 
