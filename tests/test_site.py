@@ -85,7 +85,7 @@ def test_healthz_says_503_when_the_database_is_gone(client, db):
     with mock.patch.object(connection, "cursor", side_effect=refused):
         response = client.get("/healthz")
     assert response.status_code == 503
-    assert response.json()["status"] == "error"
+    assert response.json() == {"status": "error", "database": "unavailable"}
 
 
 def test_server_error_page_is_friendly_and_translated(db, settings):

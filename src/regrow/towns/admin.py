@@ -29,6 +29,9 @@ class TownScopedAdmin(admin.ModelAdmin):
 
     has_change_permission = has_view_permission
 
+    def has_module_permission(self, request):
+        return self.has_view_permission(request)
+
     def has_add_permission(self, request):
         return request.user.is_superuser
 
