@@ -4,6 +4,8 @@ import os
 from pathlib import Path
 
 os.environ.setdefault("SECRET_KEY", "tests-only-" + "x" * 50)
+# No map tiles in tests: nothing may be fetched from outside this machine.
+os.environ.setdefault("REGROW_MAP_TILES", "")
 
 from regrow.settings import *  # noqa: F403
 

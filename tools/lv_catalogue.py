@@ -289,6 +289,375 @@ LV_PLURAL = {
     },
 }
 
+# The vacancy register (premises).
+LV.update(
+    {
+        "Vacancy register": "Telpu reģistrs",
+        "Café, bar or restaurant": "Kafejnīca, bārs vai restorāns",
+        "Food shop": "Pārtikas veikals",
+        "Clothing and shoes": "Apģērbi un apavi",
+        "Crafts and gifts": "Amatniecība un dāvanas",
+        "Art gallery or culture": "Mākslas galerija vai kultūra",
+        "Beauty and health": "Skaistumkopšana un veselība",
+        "Services and repairs": "Pakalpojumi un remonts",
+        "Books and media": "Grāmatas un mediji",
+        "Home and garden": "Māja un dārzs",
+        "Sports and leisure": "Sports un atpūta",
+        "Second-hand and repair": "Lietotas preces un labošana",
+        "Office or workshop": "Birojs vai darbnīca",
+        "Other": "Cits",
+        "Basement": "Pagrabstāvs",
+        "Ground floor": "Pirmais stāvs",
+        "Upper floor": "Augšējais stāvs",
+        "Ready to use": "Gatavs lietošanai",
+        "Needs work": "Vajadzīgs remonts",
+        "Unusable": "Nav lietojams",
+        "Occupied": "Aizņemts",
+        "Partly vacant": "Daļēji tukšs",
+        "Vacant": "Tukšs",
+        "Let again": "Atkal iznomāts",
+        "Register": "Reģistrs",
+        "Street survey": "Ielas apsekojums",
+        "Owner": "Īpašnieks",
+        "Import": "Imports",
+        "Permitted uses": "Atļautie izmantošanas veidi",
+        "Asking rent (€ a month)": "Prasītā īres maksa (€ mēnesī)",
+        "Status": "Statuss",
+        "Use": "Izmantojums",
+        "Note": "Piezīme",
+        "On": "Datums",
+        "Street": "Iela",
+        "Zone": "Zona",
+        "All streets": "Visas ielas",
+        "Whole town": "Visa pilsēta",
+        "File": "Fails",
+        "GeoJSON, CSV (UTF-8 or Windows-1257, “,” or “;”) or XLSX.": (
+            "GeoJSON, CSV (UTF-8 vai Windows-1257, “,” vai “;”) vai XLSX."
+        ),
+        "CSV encoding": "CSV kodējums",
+        "Detect": "Noteikt automātiski",
+        "The file is larger than 100 MB.": "Fails ir lielāks par 100 MB.",
+        "A zone must be a GeoJSON Polygon or MultiPolygon.": (
+            "Zonai jābūt GeoJSON Polygon vai MultiPolygon."
+        ),
+        "The zone's outline crosses itself or encloses no area.": (
+            "Zonas robeža krusto pati sevi vai neietver laukumu."
+        ),
+        "The zone's coordinates cannot be read.": "Zonas koordinātas nevar nolasīt.",
+        "The zone's coordinates are outside longitude and latitude ranges.": (
+            "Zonas koordinātas ir ārpus ģeogrāfiskā garuma un platuma robežām."
+        ),
+        "Expected a list of shop categories.": "Gaidīts veikalu kategoriju saraksts.",
+        "Unknown shop category: %(codes)s.": "Nezināma veikala kategorija: %(codes)s.",
+        "Unknown reason.": "Nezināms iemesls.",
+        "Person": "Privātpersona",
+        "Organisation": "Organizācija",
+        "Unknown": "Nezināms",
+        "Identified": "Noskaidrots",
+        "Contacted": "Sazinājāmies",
+        "Interested": "Ieinteresēts",
+        "Agreed": "Piekrita",
+        "Declined": "Atteica",
+        "Plans to redevelop": "Plāno pārbūvi",
+        "Income from upper floors is enough": "Pietiek ar ienākumiem no augšējiem stāviem",
+        "Hopes for past rents": "Cer uz agrāko īres maksu",
+        "Lender's conditions": "Aizdevēja nosacījumi",
+        "Fit-out costs": "Iekārtošanas izmaksas",
+        "kind": "veids",
+        "e-mail": "e-pasts",
+        "phone": "tālrunis",
+        "postal address": "pasta adrese",
+        "lives locally": "dzīvo uz vietas",
+        "agrees to be contacted": "piekrīt saziņai",
+        "outreach": "saziņas statuss",
+        "outreach status since": "saziņas statuss kopš",
+        "reasons for not letting": "iemesli, kāpēc neizīrē",
+        "about the reasons": "par iemesliem",
+        "account": "konts",
+        "The owner's own account, through which they see and correct their units.": (
+            "Īpašnieka konts, kurā viņš redz un labo savas telpas."
+        ),
+        "owner": "īpašnieks",
+        "owners": "īpašnieki",
+        "Letter": "Vēstule",
+        "Visit": "Apmeklējums",
+        "Meeting": "Tikšanās",
+        "date": "datums",
+        "channel": "saziņas veids",
+        "what was said": "kas tika pārrunāts",
+        "outreach status after": "saziņas statuss pēc tam",
+        "next step": "nākamais solis",
+        "next step on": "nākamā soļa datums",
+        "contact": "saziņa",
+        "contact log": "saziņas žurnāls",
+        "external id": "ārējais identifikators",
+        "The unit's identifier in imported files; re-imports update by it.": (
+            "Telpas identifikators importētajos failos; atkārtots imports atjaunina pēc tā."
+        ),
+        "street": "iela",
+        "house number": "mājas numurs",
+        "postcode": "pasta indekss",
+        "address": "adrese",
+        "latitude": "platums",
+        "longitude": "garums",
+        "floor area (m²)": "platība (m²)",
+        "frontage (m)": "skatlogu fronte (m)",
+        "floor": "stāvs",
+        "previous use": "iepriekšējais izmantojums",
+        "permitted uses": "atļautie izmantošanas veidi",
+        "condition": "stāvoklis",
+        "step-free access": "piekļuve bez pakāpieniem",
+        "power": "elektrība",
+        "water": "ūdens",
+        "heating": "apkure",
+        "asking rent (cents a month)": "prasītā īres maksa (centi mēnesī)",
+        "notes": "piezīmes",
+        "in the register since": "reģistrā kopš",
+        "No status can be dated before this day.": "Statusu nevar datēt pirms šīs dienas.",
+        "offered for use": "piedāvāts izmantošanai",
+        "Shown on the public map of units available for pop-ups or letting.": (
+            "Rāda publiskajā kartē starp telpām, kas pieejamas pop-up veikaliem vai īrei."
+        ),
+        "unit": "telpa",
+        "units": "telpas",
+        "effective on": "spēkā no",
+        "status": "statuss",
+        "use": "izmantojums",
+        "source": "avots",
+        "note": "piezīme",
+        "recorded by": "ierakstīja",
+        "recorded at": "ierakstīts",
+        "status change": "statusa maiņa",
+        "status history": "statusu vēsture",
+        "zone": "zona",
+        "zones": "zonas",
+        "area": "teritorija",
+        "A GeoJSON Polygon or MultiPolygon.": "GeoJSON Polygon vai MultiPolygon.",
+        "Someone else saved this unit while you were editing it. Your changes were not saved; "
+        "they are still in the form. Reload the unit to see theirs.": (
+            "Kamēr jūs labojāt, kāds cits saglabāja šo telpu. Jūsu izmaiņas netika saglabātas; "
+            "tās joprojām ir veidlapā. Atveriet telpu no jauna, lai redzētu otra izmaiņas."
+        ),
+        "A status cannot be dated in the future.": "Statusu nevar datēt nākotnē.",
+        "The unit has been in the register only since %(date)s; date the status on or after "
+        "that day.": (
+            "Telpa ir reģistrā tikai kopš %(date)s; datējiet statusu ar šo vai vēlāku dienu."
+        ),
+        "%(date)s is before the unit was listed on %(listed)s.": (
+            "%(date)s ir pirms telpas iekļaušanas reģistrā (%(listed)s)."
+        ),
+        "Import units": "Telpu imports",
+        "Every row is checked first. Nothing is written unless every row is right; importing "
+        "the same file again changes nothing.": "Vispirms tiek pārbaudīta katra rinda. Nekas "
+        "netiek ierakstīts, ja kāda rinda ir kļūdaina; tā paša faila atkārtots imports neko "
+        "nemaina.",
+        "Problems found in the file": "Failā atrastās problēmas",
+        "Row": "Rinda",
+        "Field": "Lauks",
+        "Problem": "Problēma",
+        "Check the file": "Pārbaudīt failu",
+        "Check before importing": "Pārbaudiet pirms importa",
+        "Every row of %(name)s is valid: %(count)s units, %(new)s new and %(known)s already in "
+        "the register (they will be updated where they differ).": "Visas faila %(name)s rindas "
+        "ir derīgas: %(count)s telpas, %(new)s jaunas un %(known)s jau reģistrā (tās tiks "
+        "atjauninātas, ja atšķiras).",
+        "The first rows": "Pirmās rindas",
+        "External id": "Ārējais identifikators",
+        "Address": "Adrese",
+        "Area (m²)": "Platība (m²)",
+        "Import all units": "Importēt visas telpas",
+        "Cancel": "Atcelt",
+        "My units": "Manas telpas",
+        "No units are linked to your account.": "Jūsu kontam nav piesaistītu telpu.",
+        "Shop units offered for use": "Izmantošanai piedāvātās veikalu telpas",
+        "Empty shop units in %(town)s that can be used for a pop-up shop or let. Contact the "
+        "municipality to arrange a visit.": "Tukšās veikalu telpas pašvaldībā %(town)s, kuras "
+        "var izmantot pop-up veikalam vai iznomāt. Lai vienotos par apskati, sazinieties ar "
+        "pašvaldību.",
+        "Floor area": "Platība",
+        "Floor": "Stāvs",
+        "Condition": "Stāvoklis",
+        "Step-free access": "Piekļuve bez pakāpieniem",
+        "Asking rent": "Prasītā īres maksa",
+        "a month": "mēnesī",
+        "No units are offered at the moment.": "Pašlaik netiek piedāvāta neviena telpa.",
+        "Register of units": "Telpu reģistrs",
+        "Register of units: %(town)s": "Telpu reģistrs: %(town)s",
+        "Vacancy rate: <strong>%(percent)s %%</strong>.": (
+            "Tukšo telpu īpatsvars: <strong>%(percent)s %%</strong>."
+        ),
+        "Add a unit": "Pievienot telpu",
+        "Vacancy by date, street and zone": "Tukšās telpas pēc datuma, ielas un zonas",
+        "Export:": "Eksports:",
+        "Units of the register": "Reģistra telpas",
+        "No units yet. Add one, or import a file.": (
+            "Telpu vēl nav. Pievienojiet telpu vai importējiet failu."
+        ),
+        "Record a status": "Ierakstīt statusu",
+        "Record status": "Ierakstīt statusu",
+        "History": "Vēsture",
+        "Status history": "Statusu vēsture",
+        "Source": "Avots",
+        "Recorded": "Ierakstīts",
+        "No status recorded yet.": "Statuss vēl nav ierakstīts.",
+        "Description": "Apraksts",
+        "Save changes": "Saglabāt izmaiņas",
+        "Status now": "Pašreizējais statuss",
+        "Add the unit": "Pievienot telpu",
+        "Vacancy": "Tukšās telpas",
+        "Show": "Rādīt",
+        "Vacancy rate on %(day)s": "Tukšo telpu īpatsvars %(day)s",
+        "No unit had a status on this day.": "Šajā dienā nevienai telpai nebija statusa.",
+        "%(empty)s of %(usable)s usable units empty (a partly vacant unit counts as half).": (
+            "Tukšas %(empty)s no %(usable)s lietojamām telpām (daļēji tukša telpa skaitās kā puse)."
+        ),
+        "Empty units, longest empty first": "Tukšās telpas, ilgāk tukšās vispirms",
+        "Empty units": "Tukšās telpas",
+        "Empty since": "Tukša kopš",
+        "Days": "Dienas",
+        "No empty units.": "Tukšu telpu nav.",
+        "Vacancy rate at the end of each month": "Tukšo telpu īpatsvars katra mēneša beigās",
+        "Monthly vacancy rate": "Tukšo telpu īpatsvars pa mēnešiem",
+        "Month": "Mēnesis",
+        "Vacancy rate": "Tukšo telpu īpatsvars",
+        "Usable units": "Lietojamās telpas",
+        "Imported %(total)s units: %(created)s new, %(updated)s updated, %(unchanged)s "
+        "unchanged; %(statuses)s statuses recorded.": "Importētas %(total)s telpas: %(created)s "
+        "jaunas, %(updated)s atjauninātas, %(unchanged)s bez izmaiņām; ierakstīti %(statuses)s "
+        "statusi.",
+        "This preview has already been imported or has expired.": (
+            "Šis priekšskatījums jau ir importēts vai tam beidzies derīgums."
+        ),
+        "Unit %(unit)s added.": "Telpa %(unit)s pievienota.",
+        "Changes saved.": "Izmaiņas saglabātas.",
+        "Status recorded.": "Statuss ierakstīts.",
+        "Choose a role": "Izvēlieties lomu",
+        "Map of the units offered": "Piedāvāto telpu karte",
+        "Map: click to place the unit": "Karte: noklikšķiniet, lai atzīmētu telpas vietu",
+        "Click the map to set the latitude and longitude, or type them below.": (
+            "Noklikšķiniet kartē, lai iestatītu platumu un garumu, vai ierakstiet tos zemāk."
+        ),
+    }
+)
+LV_PLURAL.update(
+    {
+        "The file has %(count)s problem. Nothing was imported.": {
+            0: "Failā ir %(count)s problēma. Nekas netika importēts.",
+            1: "Failā ir %(count)s problēmas. Nekas netika importēts.",
+            2: "Failā ir %(count)s problēmu. Nekas netika importēts.",
+        },
+        "%(units)s unit with a status on %(day)s.": {
+            0: "%(units)s telpai ir statuss %(day)s.",
+            1: "%(units)s telpām ir statuss %(day)s.",
+            2: "%(units)s telpām ir statuss %(day)s.",
+        },
+    }
+)
+
+
+# Messages of the import file readers (premises/formats.py).
+LV.update(
+    {
+        "Only the first %(listed)s problems are listed; %(more)s more were not. Fix these and "
+        "import the file again to see the rest.": "Parādītas tikai pirmās %(listed)s problēmas; "
+        "vēl %(more)s nav parādītas. Izlabojiet šīs un importējiet failu vēlreiz, lai redzētu "
+        "pārējās.",
+        "This must be plain text, not a list or an object.": (
+            "Šeit jābūt vienkāršam tekstam, nevis sarakstam vai objektam."
+        ),
+        "This is empty; every unit needs it.": "Lauks ir tukšs; tas vajadzīgs katrai telpai.",
+        "This is %(length)s characters long; at most %(max)s are allowed.": (
+            "Garums ir %(length)s rakstzīmes; atļautas ne vairāk kā %(max)s."
+        ),
+        "“%(value)s” is not a number.": "“%(value)s” nav skaitlis.",
+        "“%(value)s” has more than one decimal mark or a thousands separator. Write the number "
+        "without thousands separators, such as 1234.5.": "“%(value)s” satur vairāk nekā vienu "
+        "decimālzīmi vai tūkstošu atdalītāju. Rakstiet skaitli bez tūkstošu atdalītājiem, "
+        "piemēram, 1234,5.",
+        "%(value)s is more than the largest allowed, %(max)s.": (
+            "%(value)s pārsniedz lielāko atļauto vērtību %(max)s."
+        ),
+        "The frontage must be more than 0 m, or left empty.": (
+            "Skatlogu frontei jābūt lielākai par 0 m, vai atstājiet to tukšu."
+        ),
+        "“%(value)s” is not yes or no. Write one of: %(words)s.": (
+            "“%(value)s” nav “jā” vai “nē”. Rakstiet vienu no: %(words)s."
+        ),
+        "“%(value)s” is not a date. Write it as YYYY-MM-DD or DD.MM.YYYY.": (
+            "“%(value)s” nav datums. Rakstiet to kā GGGG-MM-DD vai DD.MM.GGGG."
+        ),
+        "“%(value)s” is not a known code. Use one of: %(codes)s.": (
+            "“%(value)s” nav zināms kods. Izmantojiet vienu no: %(codes)s."
+        ),
+        "%(values)s: not a known use. Use codes from: %(codes)s, separated by “|”.": (
+            "%(values)s: nezināms izmantojums. Izmantojiet kodus no: %(codes)s, atdalot ar “|”."
+        ),
+        "“%(id)s” is also used in row %(first)s; every unit needs its own id.": (
+            "“%(id)s” ir izmantots arī %(first)s. rindā; katrai telpai vajadzīgs savs "
+            "identifikators."
+        ),
+        "Latitude and longitude look swapped: the point is %(distance)s km from the town centre "
+        "as written, but in town the other way round. Put %(longitude)s in latitude and "
+        "%(latitude)s in longitude.": "Platums un garums, šķiet, ir samainīti vietām: kā "
+        "ierakstīts, punkts ir %(distance)s km no pilsētas centra, bet otrādi tas ir pilsētā. "
+        "Ierakstiet %(longitude)s platumā un %(latitude)s garumā.",
+        "The point is %(distance)s km from the town centre, more than %(max)s km. Check latitude "
+        "and longitude.": "Punkts ir %(distance)s km no pilsētas centra, vairāk nekā %(max)s km. "
+        "Pārbaudiet platumu un garumu.",
+        "%(date)s is in the future.": "%(date)s ir nākotnē.",
+        "There is a date but no status; fill in “status” or clear this date.": (
+            "Ir datums, bet nav statusa; aizpildiet “status” vai notīriet datumu."
+        ),
+        "Old Excel .xls files cannot be read. Save the file as .xlsx or as “CSV UTF-8”.": (
+            "Vecos Excel .xls failus nevar nolasīt. Saglabājiet failu kā .xlsx vai “CSV UTF-8”."
+        ),
+        "The file's format cannot be recognised. Use a GeoJSON, CSV or XLSX file whose name ends "
+        "in .geojson, .csv or .xlsx.": "Faila formātu nevar noteikt. Izmantojiet GeoJSON, CSV "
+        "vai XLSX failu, kura nosaukums beidzas ar .geojson, .csv vai .xlsx.",
+        "The file is not valid JSON: the problem is at line %(line)s, column %(column)s. Export it "
+        "again, or check it with a GeoJSON validator.": "Fails nav derīgs JSON: kļūda ir "
+        "%(line)s. rindā, %(column)s. kolonnā. Eksportējiet to vēlreiz vai pārbaudiet ar GeoJSON "
+        "validatoru.",
+        "The file is not valid JSON in UTF-8. Export it again as GeoJSON.": (
+            "Fails nav derīgs JSON UTF-8 kodējumā. Eksportējiet to vēlreiz kā GeoJSON."
+        ),
+        "The file is not a GeoJSON FeatureCollection. Export the layer as GeoJSON.": (
+            "Fails nav GeoJSON FeatureCollection. Eksportējiet slāni kā GeoJSON."
+        ),
+        "The FeatureCollection has no list of “features”.": (
+            "FeatureCollection nav “features” saraksta."
+        ),
+        "The feature has no Point geometry; every unit needs a point where it is.": (
+            "Objektam nav Point ģeometrijas; katrai telpai vajadzīgs punkts, kur tā atrodas."
+        ),
+        "This feature is not a GeoJSON Feature object.": "Šis nav GeoJSON Feature objekts.",
+        "The feature's properties must be an object.": "Objekta īpašībām jābūt objektam.",
+        "The file is empty: it has no header row and no units.": (
+            "Fails ir tukšs: tajā nav ne virsraksta rindas, ne telpu."
+        ),
+        "The “%(column)s” column appears twice; keep one.": (
+            "Kolonna “%(column)s” ir divreiz; atstājiet vienu."
+        ),
+        "The file has no “%(column)s” column.": "Failā nav kolonnas “%(column)s”.",
+        "The file is saved as UTF-16 or another encoding that cannot be read. Open it in your "
+        "spreadsheet program and save it as “CSV UTF-8”.": "Fails ir saglabāts UTF-16 vai citā "
+        "kodējumā, ko nevar nolasīt. Atveriet to izklājlapu programmā un saglabājiet kā "
+        "“CSV UTF-8”.",
+        "Line %(line)s cannot be read as %(encoding)s. Choose %(other)s as the encoding, or save "
+        "the file as “CSV UTF-8”.": "%(line)s. rindu nevar nolasīt kā %(encoding)s. Izvēlieties "
+        "kodējumu %(other)s vai saglabājiet failu kā “CSV UTF-8”.",
+        "Line %(line)s cannot be read as CSV: %(reason)s.": (
+            "%(line)s. rindu nevar nolasīt kā CSV: %(reason)s."
+        ),
+        "The file cannot be read as an Excel workbook (.xlsx). Save it again as .xlsx, or as "
+        "“CSV UTF-8”.": "Failu nevar nolasīt kā Excel darbgrāmatu (.xlsx). Saglabājiet to "
+        "vēlreiz kā .xlsx vai kā “CSV UTF-8”.",
+        "“%(name)s” is also used in row %(first)s; every zone needs its own name.": (
+            "“%(name)s” ir izmantots arī %(first)s. rindā; katrai zonai vajadzīgs savs nosaukums."
+        ),
+    }
+)
+
 
 def fill(po_path: Path) -> list[str]:
     catalogue = polib.pofile(str(po_path))

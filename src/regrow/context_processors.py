@@ -26,6 +26,8 @@ def site(request: HttpRequest) -> dict:
         "language_links": languages,
         "current_language": get_language_info(current) if current else None,
         "sections": SECTIONS,
+        "map_tiles": settings.REGROW_MAP_TILES,
+        "map_attribution": settings.REGROW_MAP_ATTRIBUTION,
     }
 
 

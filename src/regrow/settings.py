@@ -6,8 +6,10 @@ See docs/configuration.md for the full list.
 import secrets
 from datetime import timedelta
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import dj_database_url
+import xstatic.pkg.leaflet
 from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
@@ -59,6 +61,7 @@ INSTALLED_APPS = [
     "regrow.accounts",
     "regrow.towns",
     "regrow.network",
+    "regrow.premises",
 ]
 
 MIDDLEWARE = [
@@ -174,7 +177,7 @@ TIME_ZONE = env_str("TIME_ZONE") or "Europe/Riga"
 
 # --- Static files -----------------------------------------------------------------------
 STATIC_URL = "/static/"
-STATICFILES_DIRS = [PACKAGE_DIR / "static"]
+STATICFILES_DIRS = [PACKAGE_DIR / "static", ("leaflet", xstatic.pkg.leaflet.BASE_DIR)]
 STATIC_ROOT = VAR_DIR / "static"
 if DEBUG:
     # Development serves from the source tree; an empty root keeps WhiteNoise from warning.
@@ -208,14 +211,20 @@ if env_bool("BEHIND_PROXY", False):
 SESSION_COOKIE_HTTPONLY = True
 X_FRAME_OPTIONS = "DENY"
 SECURE_REFERRER_POLICY = "same-origin"
+# Map background tiles: any XYZ tile URL; empty for no tiles (maps still show the units).
+REGROW_MAP_TILES = env_str("REGROW_MAP_TILES", "https://tile.openstreetmap.org/{z}/{x}/{y}.png")
+REGROW_MAP_ATTRIBUTION = env_str("REGROW_MAP_ATTRIBUTION", "© OpenStreetMap contributors")
+tile_origin = (
+    "{0.scheme}://{0.netloc}".format(urlsplit(REGROW_MAP_TILES)) if REGROW_MAP_TILES else ""
+)
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": [SELF],
         # No inline script anywhere: every script is a file under static/.
         "script-src": [SELF],
         "style-src": [SELF],
-        # allauth shows the two-factor QR code as a data: image.
-        "img-src": [SELF, "data:"],
+        # allauth shows the two-factor QR code as a data: image; maps load tiles.
+        "img-src": [SELF, "data:", *([tile_origin] if tile_origin else [])],
         "font-src": [SELF],
         "connect-src": [SELF],
         "form-action": [SELF],

@@ -49,6 +49,9 @@ def place_section(request: HttpRequest, slug: str, section: str) -> HttpResponse
     if section not in SECTIONS:
         raise Http404
     place = _place_or_404(slug)
+    own_view = places.section_view_for(place, section)
+    if own_view is not None:
+        return own_view(request, place)
     context = {"place": place, "section": section, "section_title": SECTIONS[section]}
     if section == "network":
         if isinstance(place, Town):

@@ -13,15 +13,36 @@ from django.utils.translation import gettext_lazy as _
 
 # Path segments that the site itself uses right after the language prefix.
 RESERVED_SLUGS = frozenset(
-    {"accounts", "admin", "api", "dashboard", "healthz", "i18n", "invitations", "media", "static"}
+    {
+        "accounts",
+        "admin",
+        "api",
+        "dashboard",
+        "healthz",
+        "i18n",
+        "invitations",
+        "media",
+        "my-units",
+        "static",
+    }
 )
 
 _registry: dict[type[models.Model], Callable[..., Any]] = {}
+_sections: dict[tuple[type[models.Model], str], Callable[..., Any]] = {}
 
 
 def register(model: type[models.Model], *, home_view: Callable[..., Any]) -> None:
     """Make `model` a place; `home_view(request, place)` renders its home page."""
     _registry[model] = home_view
+
+
+def register_section(model: type[models.Model], section: str, view: Callable[..., Any]) -> None:
+    """Let an app render one section of a place, e.g. the public map of a town's units."""
+    _sections[(model, section)] = view
+
+
+def section_view_for(place: models.Model, section: str) -> Callable[..., Any] | None:
+    return _sections.get((type(place), section))
 
 
 def find(slug: str) -> models.Model | None:

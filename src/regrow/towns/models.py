@@ -75,6 +75,10 @@ class Town(ContactDetails):
     def get_absolute_url(self) -> str:
         return reverse("place_home", kwargs={"slug": self.slug})
 
+    def today(self):
+        """Today's date in the town's own time zone (a status may not be dated after it)."""
+        return timezone.now().astimezone(zoneinfo.ZoneInfo(self.time_zone)).date()
+
 
 class Membership(models.Model):
     """A person's role in one town. Everything they may see or change follows from these."""

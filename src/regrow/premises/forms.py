@@ -1,0 +1,143 @@
+from decimal import Decimal
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from regrow.premises.choices import ShopCategory, Status
+from regrow.premises.models import Unit, Zone
+
+MAX_IMPORT_BYTES = 100 * 1024 * 1024
+
+
+class DateInput(forms.DateInput):
+    input_type = "date"
+
+    def __init__(self, **kwargs):
+        super().__init__(format="%Y-%m-%d", **kwargs)
+
+
+class UnitForm(forms.ModelForm):
+    """A unit's description. Rent is typed in euros; the form keeps the version it started from."""
+
+    permitted_uses = forms.MultipleChoiceField(
+        label=_("Permitted uses"),
+        choices=ShopCategory.choices,
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+    )
+    asking_rent_eur = forms.DecimalField(
+        label=_("Asking rent (€ a month)"),
+        min_value=Decimal(0),
+        max_digits=9,
+        decimal_places=2,
+        required=False,
+    )
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+    class Meta:
+        model = Unit
+        fields = [
+            "external_id",
+            "street",
+            "house_number",
+            "postcode",
+            "display_address",
+            "latitude",
+            "longitude",
+            "floor_area_m2",
+            "frontage_m",
+            "floor",
+            "previous_use",
+            "permitted_uses",
+            "condition",
+            "step_free_access",
+            "has_power",
+            "has_water",
+            "has_heating",
+            "notes",
+            "owner",
+            "listed_on",
+            "offered_publicly",
+        ]
+        widgets = {
+            "listed_on": DateInput(),
+            "notes": forms.Textarea(attrs={"rows": 3}),
+            "latitude": forms.NumberInput(attrs={"step": "0.000001", "inputmode": "decimal"}),
+            "longitude": forms.NumberInput(attrs={"step": "0.000001", "inputmode": "decimal"}),
+        }
+
+    def __init__(self, *args, town, owner_fields_only: bool = False, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.town = town
+        self.instance.town = town
+        self.fields["display_address"].required = False
+        self.fields["owner"].queryset = town.owners.all()
+        if self.instance.pk:
+            self.fields["version"].initial = self.instance.version
+            self.fields["asking_rent_eur"].initial = self.instance.asking_rent_eur
+        if owner_fields_only:
+            from regrow.premises.services import OWNER_EDITABLE_FIELDS
+
+            keep = (OWNER_EDITABLE_FIELDS - {"asking_rent_cents_per_month"}) | {
+                "asking_rent_eur",
+                "version",
+            }
+            for name in list(self.fields):
+                if name not in keep:
+                    del self.fields[name]
+
+    def unit_values(self) -> dict:
+        """The cleaned values as Unit fields (rent in cents)."""
+        values = {
+            name: value
+            for name, value in self.cleaned_data.items()
+            if name not in {"asking_rent_eur", "version"}
+        }
+        if "asking_rent_eur" in self.cleaned_data:
+            rent = self.cleaned_data["asking_rent_eur"]
+            values["asking_rent_cents_per_month"] = None if rent is None else int(rent * 100)
+        if "permitted_uses" in values:
+            values["permitted_uses"] = sorted(values["permitted_uses"])
+        return values
+
+
+class StatusForm(forms.Form):
+    status = forms.ChoiceField(label=_("Status"), choices=Status.choices)
+    effective_on = forms.DateField(label=_("Since"), widget=DateInput())
+    use_category = forms.ChoiceField(
+        label=_("Use"), choices=[("", "—"), *ShopCategory.choices], required=False
+    )
+    note = forms.CharField(label=_("Note"), required=False, max_length=2000)
+
+
+class VacancyFilterForm(forms.Form):
+    on = forms.DateField(label=_("On"), widget=DateInput(), required=False)
+    street = forms.ChoiceField(label=_("Street"), required=False)
+    zone = forms.ModelChoiceField(label=_("Zone"), queryset=Zone.objects.none(), required=False)
+
+    def __init__(self, *args, town, streets: list[str], **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["street"].choices = [("", _("All streets"))] + [(s, s) for s in streets]
+        self.fields["zone"].queryset = town.zones.all()
+        self.fields["zone"].empty_label = _("Whole town")
+
+
+class ImportForm(forms.Form):
+    file = forms.FileField(
+        label=_("File"), help_text=_("GeoJSON, CSV (UTF-8 or Windows-1257, “,” or “;”) or XLSX.")
+    )
+    encoding = forms.ChoiceField(
+        label=_("CSV encoding"),
+        choices=[
+            ("auto", _("Detect")),
+            ("utf-8", "UTF-8"),
+            ("windows-1257", "Windows-1257"),
+        ],
+        initial="auto",
+    )
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        if upload.size > MAX_IMPORT_BYTES:
+            raise forms.ValidationError(_("The file is larger than 100 MB."))
+        return upload

@@ -1,0 +1,295 @@
+from decimal import Decimal
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from regrow.premises.choices import Condition, Floor, ShopCategory, Source, Status
+from regrow.towns.models import Town
+
+
+def validate_categories(codes: list[str]) -> None:
+    if not isinstance(codes, list):
+        raise ValidationError(_("Expected a list of shop categories."))
+    unknown = [code for code in codes if code not in ShopCategory.values]
+    if unknown:
+        raise ValidationError(
+            _("Unknown shop category: %(codes)s.") % {"codes": ", ".join(map(str, unknown))}
+        )
+
+
+class Owner(models.Model):
+    """Who owns one or more units.
+
+    Personal data: only the town's coordinators and the owner see it.
+    """
+
+    class Kind(models.TextChoices):
+        PERSON = "person", _("Person")
+        ORGANISATION = "organisation", _("Organisation")
+
+    class Outreach(models.TextChoices):
+        UNKNOWN = "unknown", _("Unknown")
+        IDENTIFIED = "identified", _("Identified")
+        CONTACTED = "contacted", _("Contacted")
+        INTERESTED = "interested", _("Interested")
+        AGREED = "agreed", _("Agreed")
+        DECLINED = "declined", _("Declined")
+
+    class Reason(models.TextChoices):
+        REDEVELOPMENT = "redevelopment", _("Plans to redevelop")
+        UPPER_FLOORS = "upper_floors", _("Income from upper floors is enough")
+        PAST_RENTS = "past_rents", _("Hopes for past rents")
+        LENDER = "lender", _("Lender's conditions")
+        FIT_OUT = "fit_out", _("Fit-out costs")
+        OTHER = "other", _("Other")
+
+    town = models.ForeignKey(Town, on_delete=models.CASCADE, related_name="owners")
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.PERSON)
+    name = models.CharField(_("name"), max_length=200)
+    email = models.EmailField(_("e-mail"), blank=True)
+    phone = models.CharField(_("phone"), max_length=40, blank=True)
+    postal_address = models.TextField(_("postal address"), blank=True)
+    preferred_language = models.CharField(
+        _("preferred language"), max_length=8, choices=settings.LANGUAGES, blank=True
+    )
+    lives_locally = models.BooleanField(_("lives locally"), default=True)
+    consents_to_contact = models.BooleanField(_("agrees to be contacted"), default=False)
+    outreach_status = models.CharField(
+        _("outreach"), max_length=20, choices=Outreach.choices, default=Outreach.UNKNOWN
+    )
+    outreach_status_on = models.DateField(_("outreach status since"), default=timezone.localdate)
+    reasons_not_letting = models.JSONField(_("reasons for not letting"), default=list, blank=True)
+    reasons_note = models.TextField(_("about the reasons"), blank=True)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="owned_premises",
+        verbose_name=_("account"),
+        help_text=_("The owner's own account, through which they see and correct their units."),
+    )
+
+    class Meta:
+        verbose_name = _("owner")
+        verbose_name_plural = _("owners")
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def clean(self) -> None:
+        unknown = [r for r in self.reasons_not_letting if r not in self.Reason.values]
+        if unknown:
+            raise ValidationError({"reasons_not_letting": _("Unknown reason.")})
+
+
+class OwnerContact(models.Model):
+    """One entry of the contact log: who spoke to the owner, how, what was said, what next."""
+
+    class Channel(models.TextChoices):
+        PHONE = "phone", _("Phone")
+        EMAIL = "email", _("E-mail")
+        LETTER = "letter", _("Letter")
+        VISIT = "visit", _("Visit")
+        MEETING = "meeting", _("Meeting")
+
+    owner = models.ForeignKey(Owner, on_delete=models.CASCADE, related_name="contacts")
+    contacted_on = models.DateField(_("date"), default=timezone.localdate)
+    channel = models.CharField(_("channel"), max_length=20, choices=Channel.choices)
+    contacted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    summary = models.TextField(_("what was said"))
+    outreach_status = models.CharField(
+        _("outreach status after"), max_length=20, choices=Owner.Outreach.choices, blank=True
+    )
+    next_step = models.CharField(_("next step"), max_length=200, blank=True)
+    next_step_on = models.DateField(_("next step on"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("contact")
+        verbose_name_plural = _("contact log")
+        ordering = ["-contacted_on", "-id"]
+
+    def __str__(self) -> str:
+        return f"{self.owner} · {self.contacted_on} · {self.get_channel_display()}"
+
+
+class Unit(models.Model):
+    """A shop unit in a town: where it is, what it is like, who owns it.
+
+    Its status lives in its history (StatusChange), never on the unit itself.
+    """
+
+    town = models.ForeignKey(Town, on_delete=models.CASCADE, related_name="units")
+    external_id = models.CharField(
+        _("external id"),
+        max_length=64,
+        help_text=_("The unit's identifier in imported files; re-imports update by it."),
+    )
+    street = models.CharField(_("street"), max_length=120)
+    house_number = models.CharField(_("house number"), max_length=20, blank=True)
+    postcode = models.CharField(_("postcode"), max_length=20, blank=True)
+    display_address = models.CharField(_("address"), max_length=200)
+    latitude = models.DecimalField(
+        _("latitude"),
+        max_digits=9,
+        decimal_places=6,
+        validators=[MinValueValidator(Decimal(-90)), MaxValueValidator(Decimal(90))],
+    )
+    longitude = models.DecimalField(
+        _("longitude"),
+        max_digits=9,
+        decimal_places=6,
+        validators=[MinValueValidator(Decimal(-180)), MaxValueValidator(Decimal(180))],
+    )
+    floor_area_m2 = models.DecimalField(
+        _("floor area (m²)"),
+        max_digits=7,
+        decimal_places=2,
+        validators=[MinValueValidator(Decimal("0.01"))],
+    )
+    frontage_m = models.DecimalField(
+        _("frontage (m)"),
+        max_digits=6,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(Decimal("0.01"))],
+    )
+    floor = models.CharField(_("floor"), max_length=20, choices=Floor.choices, default=Floor.GROUND)
+    previous_use = models.CharField(
+        _("previous use"), max_length=20, choices=ShopCategory.choices, blank=True
+    )
+    permitted_uses = models.JSONField(
+        _("permitted uses"), default=list, blank=True, validators=[validate_categories]
+    )
+    condition = models.CharField(
+        _("condition"), max_length=20, choices=Condition.choices, default=Condition.READY
+    )
+    step_free_access = models.BooleanField(_("step-free access"), default=False)
+    has_power = models.BooleanField(_("power"), default=False)
+    has_water = models.BooleanField(_("water"), default=False)
+    has_heating = models.BooleanField(_("heating"), default=False)
+    asking_rent_cents_per_month = models.PositiveIntegerField(
+        _("asking rent (cents a month)"), null=True, blank=True
+    )
+    notes = models.TextField(_("notes"), blank=True)
+    owner = models.ForeignKey(
+        Owner,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="units",
+        verbose_name=_("owner"),
+    )
+    listed_on = models.DateField(
+        _("in the register since"),
+        default=timezone.localdate,
+        help_text=_("No status can be dated before this day."),
+    )
+    offered_publicly = models.BooleanField(
+        _("offered for use"),
+        default=False,
+        help_text=_("Shown on the public map of units available for pop-ups or letting."),
+    )
+    # Optimistic locking: an edit based on an older version is refused, not silently merged.
+    version = models.PositiveIntegerField(default=1, editable=False)
+
+    class Meta:
+        verbose_name = _("unit")
+        verbose_name_plural = _("units")
+        ordering = ["street", "house_number", "id"]
+        constraints = [
+            models.UniqueConstraint(fields=["town", "external_id"], name="unit_unique_external_id")
+        ]
+        indexes = [models.Index(fields=["town", "street"])]
+
+    def __str__(self) -> str:
+        return self.display_address
+
+    @property
+    def asking_rent_eur(self) -> Decimal | None:
+        if self.asking_rent_cents_per_month is None:
+            return None
+        return Decimal(self.asking_rent_cents_per_month) / 100
+
+
+class StatusChangeQuerySet(models.QuerySet):
+    def update(self, **kwargs):
+        raise TypeError("The status history is append-only: record a correction instead.")
+
+    def delete(self):
+        raise TypeError("The status history is append-only: record a correction instead.")
+
+
+class StatusChange(models.Model):
+    """One dated entry of a unit's status history; append-only. The latest entry on or before a
+    day is the unit's status that day (later corrections of the same day win)."""
+
+    unit = models.ForeignKey(Unit, on_delete=models.CASCADE, related_name="status_changes")
+    effective_on = models.DateField(_("effective on"))
+    status = models.CharField(_("status"), max_length=20, choices=Status.choices)
+    use_category = models.CharField(
+        _("use"), max_length=20, choices=ShopCategory.choices, blank=True
+    )
+    source = models.CharField(_("source"), max_length=20, choices=Source.choices)
+    note = models.TextField(_("note"), blank=True)
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("recorded by"),
+    )
+    recorded_at = models.DateTimeField(_("recorded at"), default=timezone.now)
+
+    objects = StatusChangeQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("status change")
+        verbose_name_plural = _("status history")
+        ordering = ["unit", "effective_on", "id"]
+        indexes = [models.Index(fields=["unit", "effective_on", "id"])]
+
+    def __str__(self) -> str:
+        return f"{self.unit} · {self.effective_on} · {self.get_status_display()}"
+
+    def save(self, *args, **kwargs):
+        if self.pk is not None and not kwargs.get("force_insert"):
+            raise TypeError("The status history is append-only: record a correction instead.")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise TypeError("The status history is append-only: record a correction instead.")
+
+
+class Zone(models.Model):
+    """A named area of a town drawn on the map, such as the town centre."""
+
+    town = models.ForeignKey(Town, on_delete=models.CASCADE, related_name="zones")
+    name = models.CharField(_("name"), max_length=120)
+    geometry = models.JSONField(_("area"), help_text=_("A GeoJSON Polygon or MultiPolygon."))
+
+    class Meta:
+        verbose_name = _("zone")
+        verbose_name_plural = _("zones")
+        ordering = ["name"]
+        constraints = [models.UniqueConstraint(fields=["town", "name"], name="zone_unique_name")]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def clean(self) -> None:
+        from regrow.premises.geometry import GeometryError, polygon_from_geojson
+
+        try:
+            polygon_from_geojson(self.geometry)
+        except GeometryError as error:
+            raise ValidationError({"geometry": str(error)}) from error

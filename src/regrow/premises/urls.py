@@ -1,0 +1,18 @@
+from django.urls import path
+
+from regrow.premises.views import files, public, register, units
+
+app_name = "premises"
+
+urlpatterns = [
+    path("my-units/", units.my_units, name="my_units"),
+    path("<slug:slug>/register/", register.register, name="register"),
+    path("<slug:slug>/register/vacancy/", register.vacancy, name="vacancy"),
+    path("<slug:slug>/register/units/new/", units.unit_new, name="unit_new"),
+    path("<slug:slug>/register/units/<int:pk>/", units.unit_detail, name="unit"),
+    path("<slug:slug>/register/units/<int:pk>/status/", units.unit_status, name="unit_status"),
+    path("<slug:slug>/register/import/", files.import_units, name="import"),
+    path("<slug:slug>/register/import/confirm/", files.import_confirm, name="import_confirm"),
+    path("<slug:slug>/register/export/<str:fmt>/", files.export_units, name="export"),
+    path("<slug:slug>/map/units.geojson", public.public_units_geojson, name="public_geojson"),
+]

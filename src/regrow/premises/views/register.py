@@ -1,0 +1,49 @@
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+
+from regrow.premises import selectors
+from regrow.premises.forms import VacancyFilterForm
+from regrow.premises.views import coordinated_town
+
+SERIES_YEARS = 3
+
+
+@login_required
+def register(request: HttpRequest, slug: str) -> HttpResponse:
+    town = coordinated_town(request, slug)
+    today = town.today()
+    context = {
+        "place": town,
+        "town": town,
+        "today": today,
+        "units": selectors.register_units(town, today),
+        "rate": selectors.vacancy_rate_at(selectors.Scope(town), today),
+    }
+    return render(request, "premises/register.html", context)
+
+
+@login_required
+def vacancy(request: HttpRequest, slug: str) -> HttpResponse:
+    """The vacancy rate on a day for the town, a street or a zone; empty units; monthly series."""
+    town = coordinated_town(request, slug)
+    today = town.today()
+    form = VacancyFilterForm(request.GET or None, town=town, streets=selectors.streets_of(town))
+    day, street, zone = today, None, None
+    if form.is_valid():
+        day = min(form.cleaned_data["on"] or today, today)
+        street = form.cleaned_data["street"] or None
+        zone = form.cleaned_data["zone"]
+    scope = selectors.Scope(town, street=street, zone=zone)
+    first = day.replace(year=day.year - SERIES_YEARS, day=1)
+    context = {
+        "place": town,
+        "town": town,
+        "form": form,
+        "day": day,
+        "scope": scope,
+        "rate": selectors.vacancy_rate_at(scope, day),
+        "empty_units": selectors.empty_units_on(scope, day),
+        "series": selectors.vacancy_series(scope, first, day),
+    }
+    return render(request, "premises/vacancy.html", context)

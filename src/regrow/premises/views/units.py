@@ -1,0 +1,115 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+
+from regrow.premises import selectors, services
+from regrow.premises.forms import StatusForm, UnitForm
+from regrow.premises.models import Unit
+from regrow.premises.views import coordinated_town
+from regrow.towns.permissions import Action, can
+
+
+@login_required
+def unit_new(request: HttpRequest, slug: str) -> HttpResponse:
+    town = coordinated_town(request, slug)
+    form = UnitForm(request.POST or None, town=town)
+    status_form = StatusForm(request.POST or None, prefix="status")
+    if request.method == "POST" and form.is_valid() and status_form.is_valid():
+        try:
+            unit = services.unit_create(
+                town=town,
+                by=request.user,
+                status=status_form.cleaned_data["status"],
+                status_on=status_form.cleaned_data["effective_on"],
+                **form.unit_values(),
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("Unit %(unit)s added.") % {"unit": unit})
+            return redirect("premises:unit", slug=town.slug, pk=unit.pk)
+    context = {"place": town, "town": town, "form": form, "status_form": status_form}
+    return render(request, "premises/unit_new.html", context, status=400 if form.errors else 200)
+
+
+def _unit_for(request: HttpRequest, slug: str, pk: int) -> Unit:
+    unit = get_object_or_404(Unit.objects.select_related("town", "owner"), town__slug=slug, pk=pk)
+    if not selectors.may_edit_unit(request.user, unit):
+        raise PermissionDenied
+    return unit
+
+
+@login_required
+def unit_detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    """See and edit a unit; coordinators also record statuses. Owners edit their description."""
+    unit = _unit_for(request, slug, pk)
+    is_coordinator = can(request.user, Action.CHANGE_TOWN, unit.town)
+    form = UnitForm(
+        request.POST or None, instance=unit, town=unit.town, owner_fields_only=not is_coordinator
+    )
+    status = 200
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.unit_update(
+                unit=Unit.objects.get(pk=unit.pk),
+                by=request.user,
+                version=form.cleaned_data["version"] or 0,
+                **form.unit_values(),
+            )
+        except services.ConcurrentEditError as error:
+            form.add_error(None, str(error))
+            status = 409
+        except ValidationError as error:
+            form.add_error(None, error)
+            status = 400
+        else:
+            messages.success(request, _("Changes saved."))
+            return redirect("premises:unit", slug=slug, pk=unit.pk)
+    elif form.errors:
+        status = 400
+    context = {
+        "place": unit.town,
+        "town": unit.town,
+        "unit": unit,
+        "form": form,
+        "is_coordinator": is_coordinator,
+        "status_form": StatusForm(initial={"effective_on": unit.town.today()}),
+        "history": selectors.status_history(unit) if is_coordinator else None,
+    }
+    return render(request, "premises/unit_detail.html", context, status=status)
+
+
+@login_required
+def unit_status(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    unit = _unit_for(request, slug, pk)
+    if not can(request.user, Action.CHANGE_TOWN, unit.town):
+        raise PermissionDenied
+    form = StatusForm(request.POST)
+    if form.is_valid():
+        try:
+            services.unit_record_status(unit=unit, by=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("Status recorded."))
+            return redirect("premises:unit", slug=slug, pk=unit.pk)
+    context = {
+        "place": unit.town,
+        "town": unit.town,
+        "unit": unit,
+        "form": UnitForm(instance=unit, town=unit.town),
+        "is_coordinator": True,
+        "status_form": form,
+        "history": selectors.status_history(unit),
+    }
+    return render(request, "premises/unit_detail.html", context, status=400)
+
+
+@login_required
+def my_units(request: HttpRequest) -> HttpResponse:
+    """A property owner's own units, across towns."""
+    units = selectors.units_of_owner(request.user)
+    return render(request, "premises/my_units.html", {"units": units})

@@ -1,0 +1,64 @@
+// Maps, as progressive enhancement: every page works without them.
+// [data-map="units"]  shows the units of a GeoJSON URL as circles with a popup;
+// [data-map="picker"] lets a coordinator click the map to fill latitude and longitude.
+"use strict";
+
+function baseMap(element) {
+  const centre = [Number(element.dataset.lat), Number(element.dataset.lon)];
+  const map = L.map(element, { scrollWheelZoom: false }).setView(centre, Number(element.dataset.zoom || 16));
+  if (element.dataset.tiles) {
+    L.tileLayer(element.dataset.tiles, { maxZoom: 19, attribution: element.dataset.attribution || "" }).addTo(map);
+  }
+  return map;
+}
+
+function text(value) {
+  const span = document.createElement("span");
+  span.textContent = value;
+  return span.innerHTML;
+}
+
+async function unitsMap(element) {
+  const map = baseMap(element);
+  const response = await fetch(element.dataset.geojson, { headers: { Accept: "application/geo+json" } });
+  if (!response.ok) return;
+  const data = await response.json();
+  const layer = L.geoJSON(data, {
+    pointToLayer: (feature, latlng) =>
+      L.circleMarker(latlng, { radius: 9, color: "#1f5f3f", weight: 2, fillColor: "#ffbf47", fillOpacity: 0.9 }),
+    onEachFeature: (feature, marker) => {
+      const p = feature.properties;
+      const rent = p.asking_rent_eur === null ? "" : `<br>${text(p.asking_rent_eur.toFixed(2))} €`;
+      marker.bindPopup(`<strong>${text(p.address)}</strong><br>${text(String(p.floor_area_m2))} m²${rent}`);
+    },
+  }).addTo(map);
+  if (data.features.length) map.fitBounds(layer.getBounds(), { maxZoom: 17, padding: [20, 20] });
+}
+
+function pickerMap(element) {
+  const map = baseMap(element);
+  const latitude = document.getElementById(element.dataset.latitudeInput);
+  const longitude = document.getElementById(element.dataset.longitudeInput);
+  let marker = null;
+  function place(latlng) {
+    if (marker) marker.setLatLng(latlng);
+    else marker = L.circleMarker(latlng, { radius: 10, color: "#a4161a", weight: 3 }).addTo(map);
+  }
+  if (latitude.value && longitude.value) {
+    const latlng = [Number(latitude.value), Number(longitude.value)];
+    place(latlng);
+    map.setView(latlng);
+  }
+  map.on("click", (event) => {
+    latitude.value = event.latlng.lat.toFixed(6);
+    longitude.value = event.latlng.lng.toFixed(6);
+    place(event.latlng);
+    element.dispatchEvent(new CustomEvent("regrow:picked", { bubbles: true }));
+  });
+}
+
+document.querySelectorAll("[data-map]").forEach((element) => {
+  if (typeof L === "undefined") return;
+  if (element.dataset.map === "units") unitsMap(element);
+  if (element.dataset.map === "picker") pickerMap(element);
+});

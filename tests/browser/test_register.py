@@ -1,0 +1,145 @@
+"""The vacancy register in a real browser: map picking, statuses, public map, imports."""
+
+from datetime import date
+from decimal import Decimal
+
+import pytest
+
+from regrow.premises.choices import Status
+from regrow.premises.models import Owner, StatusChange, Unit
+from regrow.towns.models import Role
+from tests.browser.axe import assert_no_axe_violations
+from tests.browser.helpers import current_totp, sign_in
+from tests.fixtures import PASSWORD, TOTP_SECRET, make_town_with_people
+
+
+@pytest.fixture
+def town(transactional_db):
+    return make_town_with_people("aluksne", "Alūksne", "LV")
+
+
+@pytest.fixture
+def coordinator_page(new_page, town):
+    page = new_page(language="en")
+    sign_in(page, town.people[Role.COORDINATOR].email, PASSWORD)
+    page.fill("#id_code", current_totp(TOTP_SECRET))
+    page.locator("main form button[type=submit]").first.click()
+    page.wait_for_url("**/en/dashboard/")
+    return page
+
+
+def unit_in(town, external_id, **fields):
+    values = {
+        "street": "Pils iela",
+        "house_number": "5",
+        "display_address": f"Pils iela {external_id}",
+        "latitude": Decimal("57.4227"),
+        "longitude": Decimal("27.0461"),
+        "floor_area_m2": Decimal("45"),
+        "listed_on": date(2023, 1, 1),
+    }
+    values.update(fields)
+    return Unit.objects.create(town=town, external_id=external_id, **values)
+
+
+def test_coordinator_adds_a_unit_by_clicking_the_map(coordinator_page, town):
+    page = coordinator_page
+    page.goto("/en/aluksne/register/units/new/")
+    assert_no_axe_violations(page)
+    assert page.locator("#id_latitude").input_value() == ""
+    page.locator("#unit-picker").click(position={"x": 220, "y": 140})
+    latitude = float(page.locator("#id_latitude").input_value())
+    longitude = float(page.locator("#id_longitude").input_value())
+    assert abs(latitude - 57.4244) < 0.01 and abs(longitude - 27.0467) < 0.02
+    page.get_by_label("External id").fill("ALU-100")
+    page.get_by_label("Street:").fill("Tirgotāju iela")
+    page.get_by_label("House number").fill("7")
+    page.get_by_label("Floor area (m²)").fill("58")
+    page.locator("#id_listed_on").fill("2024-01-01")
+    page.locator("#id_status-status").select_option(Status.VACANT)
+    page.locator("#id_status-effective_on").fill("2024-01-01")
+    page.get_by_role("button", name="Add the unit").click()
+    assert page.get_by_text("Unit Tirgotāju iela 7 added.").is_visible()
+    unit = Unit.objects.get(external_id="ALU-100")
+    assert unit.latitude == Decimal(f"{latitude:.6f}")
+    assert_no_axe_violations(page)
+
+
+def test_recording_a_status_changes_the_towns_vacancy_rate(coordinator_page, town):
+    page = coordinator_page
+    first = unit_in(town.town, "A1")
+    second = unit_in(town.town, "A2")
+    for unit in (first, second):
+        StatusChange.objects.create(
+            unit=unit, status=Status.OCCUPIED, effective_on=date(2024, 1, 1), source="survey"
+        )
+    page.goto("/en/aluksne/register/vacancy/")
+    assert page.locator("#vacancy-rate").inner_text() == "0.0 %"
+    assert_no_axe_violations(page)
+    page.goto(f"/en/aluksne/register/units/{first.pk}/")
+    page.locator("#id_status").select_option(Status.VACANT)
+    page.locator("#id_effective_on").fill("2025-03-01")
+    page.get_by_role("button", name="Record status").click()
+    assert page.get_by_text("Status recorded.").is_visible()
+    assert page.get_by_role("cell", name="Vacant").is_visible()
+    assert_no_axe_violations(page)
+    page.goto("/en/aluksne/register/vacancy/")
+    assert page.locator("#vacancy-rate").inner_text() == "50.0 %"
+    assert page.get_by_role("link", name=first.display_address).is_visible()
+
+
+@pytest.mark.parametrize("language", ["lv", "en"])
+def test_public_map_and_list_show_no_owner_data(new_page, town, language):
+    owner = Owner.objects.create(
+        town=town.town, name="Secret Owner", email="secret.owner@example.org"
+    )
+    offered = unit_in(town.town, "A1", owner=owner, offered_publicly=True, notes="private note")
+    unit_in(town.town, "A2", owner=owner, display_address="Hidden iela 2")
+    StatusChange.objects.create(
+        unit=offered, status=Status.VACANT, effective_on=date(2024, 1, 1), source="survey"
+    )
+    page = new_page(language=language)
+    page.goto(f"/{language}/aluksne/map/")
+    page.locator(".leaflet-interactive").first.wait_for()
+    assert page.locator(".leaflet-interactive").count() == 1
+    assert page.get_by_role("heading", name=offered.display_address).is_visible()
+    content = page.content()
+    for private in ["Secret Owner", "secret.owner@example.org", "private note", "Hidden iela 2"]:
+        assert private not in content
+    page.locator(".leaflet-interactive").first.click()
+    assert page.locator(".leaflet-popup-content").inner_text().startswith(offered.display_address)
+    assert_no_axe_violations(page)
+
+
+def test_import_shows_every_error_then_a_clean_file_imports(coordinator_page, town):
+    page = coordinator_page
+    page.goto("/en/aluksne/register/import/")
+    assert_no_axe_violations(page)
+    header = b"external_id;street;latitude;longitude;floor_area_m2;status;status_on\n"
+    bad = header + (
+        "A1;Pils iela;27,0461;57,4227;45;vacant;2024-01-01\n"
+        "A2;Pils iela;57,4227;27,0461;-3;vacant;2099-01-01\n"
+    ).encode("cp1257")
+    page.set_input_files(
+        "#id_file", files=[{"name": "bad.csv", "mimeType": "text/csv", "buffer": bad}]
+    )
+    page.get_by_role("button", name="Check the file").click()
+    assert page.get_by_role("heading", name="Nothing was imported").is_visible()
+    errors = page.locator("table.import-errors tbody tr")
+    assert errors.count() >= 3
+    assert "swapped" in errors.first.inner_text()
+    assert_no_axe_violations(page)
+    assert not Unit.objects.exists()
+
+    good = header + "A1;Tirgotāju iela;57,4227;27,0461;45,5;vacant;2024-01-01\n".encode("cp1257")
+    page.set_input_files(
+        "#id_file", files=[{"name": "good.csv", "mimeType": "text/csv", "buffer": good}]
+    )
+    page.get_by_role("button", name="Check the file").click()
+    assert page.get_by_text("1 units, 1 new and 0 already in the register").is_visible()
+    assert_no_axe_violations(page)
+    page.get_by_role("button", name="Import all units").click()
+    assert page.get_by_text("1 new, 0 updated, 0 unchanged; 1 statuses recorded").is_visible()
+    unit = Unit.objects.get(external_id="A1")
+    assert unit.street == "Tirgotāju iela"
+    assert unit.floor_area_m2 == Decimal("45.5")
