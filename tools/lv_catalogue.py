@@ -532,6 +532,24 @@ LV.update(
         "Changes saved.": "Izmaiņas saglabātas.",
         "Status recorded.": "Statuss ierakstīts.",
         "Choose a role": "Izvēlieties lomu",
+        "street survey": "ielas apsekojums",
+        "street surveys": "ielu apsekojumi",
+        "surveyed on": "apsekošanas datums",
+        "survey": "apsekojums",
+        "A survey cannot be dated in the future.": "Apsekojumu nevar datēt nākotnē.",
+        "Some units are not on this street any more; reload the page.": (
+            "Dažas telpas vairs nav šajā ielā; atveriet lapu no jauna."
+        ),
+        "These units were not yet in the register on the survey day: %(units)s.": (
+            "Šīs telpas apsekojuma dienā vēl nebija reģistrā: %(units)s."
+        ),
+        "Enter the survey date as YYYY-MM-DD.": "Ievadiet apsekojuma datumu kā GGGG-MM-DD.",
+        "Choose one of the listed statuses.": "Izvēlieties kādu no norādītajiem statusiem.",
+        "Choose the street you are walking. You will see its units in house-number order and "
+        "tap what each looks like today.": "Izvēlieties ielu, pa kuru ejat. Redzēsiet tās telpas "
+        "māju numuru secībā un katrai atzīmēsiet, kā tā izskatās šodien.",
+        "Survey date": "Apsekojuma datums",
+        "Save the survey": "Saglabāt apsekojumu",
         "Map of the units offered": "Piedāvāto telpu karte",
         "Map: click to place the unit": "Karte: noklikšķiniet, lai atzīmētu telpas vietu",
         "Click the map to set the latitude and longitude, or type them below.": (
@@ -541,6 +559,11 @@ LV.update(
 )
 LV_PLURAL.update(
     {
+        "Survey of %(street)s saved: %(count)s unit changed status.": {
+            0: "%(street)s apsekojums saglabāts: statuss mainīts %(count)s telpai.",
+            1: "%(street)s apsekojums saglabāts: statuss mainīts %(count)s telpām.",
+            2: "%(street)s apsekojums saglabāts: statuss mainīts %(count)s telpām.",
+        },
         "The file has %(count)s problem. Nothing was imported.": {
             0: "Failā ir %(count)s problēma. Nekas netika importēts.",
             1: "Failā ir %(count)s problēmas. Nekas netika importēts.",

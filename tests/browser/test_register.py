@@ -143,3 +143,37 @@ def test_import_shows_every_error_then_a_clean_file_imports(coordinator_page, to
     unit = Unit.objects.get(external_id="A1")
     assert unit.street == "Tirgotāju iela"
     assert unit.floor_area_m2 == Decimal("45.5")
+
+
+def test_street_survey_on_a_phone(new_page, town):
+    from tests.browser.conftest import PHONE
+
+    units = [
+        unit_in(town.town, f"S{n}", house_number=str(n), display_address=f"Pils iela {n}")
+        for n in (10, 2, 5)
+    ]
+    for unit in units:
+        StatusChange.objects.create(
+            unit=unit, status=Status.OCCUPIED, effective_on=date(2024, 1, 1), source="survey"
+        )
+    page = new_page(viewport=PHONE, language="lv")
+    sign_in(page, town.people[Role.COORDINATOR].email, PASSWORD, language="lv")
+    page.fill("#id_code", current_totp(TOTP_SECRET))
+    page.locator("main form button[type=submit]").first.click()
+    page.wait_for_url("**/lv/dashboard/")
+    page.goto("/lv/aluksne/register/survey/")
+    assert_no_axe_violations(page)
+    page.get_by_role("link", name="Pils iela").click()
+    legends = page.locator("fieldset legend").all_inner_texts()
+    assert legends == ["Pils iela 2", "Pils iela 5", "Pils iela 10"]
+    assert_no_axe_violations(page)
+    # One tap on the second unit's "vacant"; the others stay as they were.
+    page.get_by_role("group", name="Pils iela 5").get_by_text("Tukšs", exact=True).click()
+    page.get_by_role("button", name="Saglabāt apsekojumu").click()
+    assert page.get_by_text(
+        "Pils iela apsekojums saglabāts: statuss mainīts 1 telpai."
+    ).is_visible()
+    change = StatusChange.objects.filter(unit__display_address="Pils iela 5").latest("id")
+    assert change.status == Status.VACANT and change.source == "survey"
+    assert change.effective_on == town.town.today()
+    assert StatusChange.objects.count() == 4

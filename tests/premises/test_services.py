@@ -95,3 +95,50 @@ def test_owner_may_correct_the_description_but_not_the_address(aluksne, owner_wi
         services.unit_update(
             unit=owner_with_unit["neighbour"], by=owner, version=1, notes="not mine"
         )
+
+
+def test_survey_records_only_what_changed_dated_on_the_survey_day(aluksne, coordinator):
+    first = make_unit(aluksne.town, "A1", house_number="2")
+    second = make_unit(aluksne.town, "A2", house_number="10")
+    elsewhere = make_unit(aluksne.town, "B1", street="Dārza iela")
+    for unit in (first, second, elsewhere):
+        services.unit_record_status(
+            unit=unit, status=Status.OCCUPIED, effective_on=date(2024, 1, 1), by=coordinator
+        )
+    survey, changed = services.survey_record(
+        town=aluksne.town,
+        street="Pils iela",
+        surveyed_on=date(2025, 5, 2),
+        seen={first.pk: Status.OCCUPIED, second.pk: Status.VACANT},
+        by=coordinator,
+    )
+    assert changed == 1
+    change = second.status_changes.latest("id")
+    assert (change.status, change.effective_on, change.source) == (
+        "vacant",
+        date(2025, 5, 2),
+        "survey",
+    )
+    assert change.survey == survey
+    assert first.status_changes.count() == 1
+
+
+def test_survey_refuses_units_of_another_street_and_future_dates(aluksne, coordinator):
+    elsewhere = make_unit(aluksne.town, "B1", street="Dārza iela")
+    with pytest.raises(ValidationError, match="not on this street"):
+        services.survey_record(
+            town=aluksne.town,
+            street="Pils iela",
+            surveyed_on=date(2025, 5, 2),
+            seen={elsewhere.pk: Status.VACANT},
+            by=coordinator,
+        )
+    with pytest.raises(ValidationError, match="future"):
+        services.survey_record(
+            town=aluksne.town,
+            street="Dārza iela",
+            surveyed_on=aluksne.town.today() + timedelta(days=2),
+            seen={elsewhere.pk: Status.VACANT},
+            by=coordinator,
+        )
+    assert not StatusChange.objects.exists()

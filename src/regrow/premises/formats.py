@@ -245,7 +245,7 @@ def _text(max_length: int, *, required: bool = False) -> Callable[[object], str]
     def convert(raw: object) -> str:
         text = raw.strip() if type(raw) is str else _as_text(raw)
         if required and not text:
-            raise _Invalid(_("This is empty; every unit needs it."))
+            raise _Invalid(_("This is required, but it is empty."))
         if len(text) > max_length:
             raise _Invalid(
                 _("This is %(length)s characters long; at most %(max)s are allowed.")
@@ -299,7 +299,7 @@ def _coordinate(limit: int) -> Callable[[object], Decimal]:
     def convert(raw: object) -> Decimal:
         value = _number(raw)
         if value is None:
-            raise _Invalid(_("This is empty; every unit needs it."))
+            raise _Invalid(_("This is required, but it is empty."))
         if not -limit <= value <= limit:
             raise _Invalid(
                 _("%(value)s is outside the range from -%(limit)s to %(limit)s.")
@@ -326,7 +326,7 @@ def _hundredths(value: Decimal, maximum: Decimal) -> Decimal | None:
 def _floor_area(raw: object) -> Decimal:
     value = _number(raw)
     if value is None:
-        raise _Invalid(_("This is empty; every unit needs it."))
+        raise _Invalid(_("This is required, but it is empty."))
     area = _hundredths(value, _MAX_FLOOR_AREA)
     if area is None:
         raise _Invalid(_("The floor area must be more than 0 m²."))
@@ -491,6 +491,11 @@ _EMPTY_VALUES = _empty_values()
 _REPORTED = object()
 
 
+def _plain(value: Decimal) -> str:
+    """57.424400 as 57.4244, and 30.000000 as 30 (not 3E+1), for messages."""
+    return format(value.normalize(), "f")
+
+
 def _distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     """Great-circle distance by the haversine formula."""
     lat1, lon1, lat2, lon2 = map(math.radians, (lat1, lon1, lat2, lon2))
@@ -614,8 +619,8 @@ class _UnitChecker:
             % {
                 "distance": f"{distance:.0f}",
                 "max": f"{self.max_distance_km:g}",
-                "latitude": clean["latitude"].normalize(),
-                "longitude": clean["longitude"].normalize(),
+                "latitude": _plain(clean["latitude"]),
+                "longitude": _plain(clean["longitude"]),
             },
         )
         return False

@@ -220,6 +220,30 @@ class Unit(models.Model):
         return Decimal(self.asking_rent_cents_per_month) / 100
 
 
+class Survey(models.Model):
+    """A walk along one street, recording what each unit looked like that day."""
+
+    town = models.ForeignKey(Town, on_delete=models.CASCADE, related_name="surveys")
+    street = models.CharField(_("street"), max_length=120)
+    surveyed_on = models.DateField(_("surveyed on"))
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+        verbose_name=_("recorded by"),
+    )
+    recorded_at = models.DateTimeField(_("recorded at"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("street survey")
+        verbose_name_plural = _("street surveys")
+        ordering = ["-surveyed_on", "-id"]
+
+    def __str__(self) -> str:
+        return f"{self.street} · {self.surveyed_on}"
+
+
 class StatusChangeQuerySet(models.QuerySet):
     def update(self, **kwargs):
         raise TypeError("The status history is append-only: record a correction instead.")
@@ -249,6 +273,14 @@ class StatusChange(models.Model):
         verbose_name=_("recorded by"),
     )
     recorded_at = models.DateTimeField(_("recorded at"), default=timezone.now)
+    survey = models.ForeignKey(
+        Survey,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="status_changes",
+        verbose_name=_("survey"),
+    )
 
     objects = StatusChangeQuerySet.as_manager()
 

@@ -198,3 +198,20 @@ def register_records(town: Town, day: date) -> list:
             )
         )
     return records
+
+
+def _house_order(unit: Unit) -> tuple:
+    """House numbers in walking order: 2 before 10, 5a after 5."""
+    digits = "".join(ch for ch in unit.house_number if ch.isdigit())
+    return (int(digits) if digits else 10**9, unit.house_number, unit.pk)
+
+
+def street_units_in_order(town: Town, street: str, day: date) -> list[Unit]:
+    return sorted(units_with_status(town.units.filter(street=street), day), key=_house_order)
+
+
+def streets_with_counts(town: Town) -> list[tuple[str, int]]:
+    from django.db.models import Count
+
+    rows = town.units.values("street").annotate(units=Count("id")).order_by("street")
+    return [(row["street"], row["units"]) for row in rows]

@@ -8,9 +8,10 @@ from django.db import transaction
 from django.db.models import F
 from django.utils.translation import gettext as _
 
-from regrow.premises.choices import Source, Status
+from regrow.premises.choices import Source
 from regrow.premises.formats import ImportRejected, RowError, UnitRecord
-from regrow.premises.models import StatusChange, Unit, Zone
+from regrow.premises.models import StatusChange, Survey, Unit, Zone
+from regrow.premises import selectors
 from regrow.premises.selectors import may_edit_unit
 from regrow.towns.models import Town
 from regrow.towns.permissions import Action, can
@@ -287,5 +288,45 @@ def _check_against_register(
     return errors
 
 
-def status_choices_for_survey() -> list[tuple[str, str]]:
-    return [(value, label) for value, label in Status.choices]
+@transaction.atomic
+def survey_record(
+    *, town: Town, street: str, surveyed_on: date, seen: dict[int, str], by
+) -> tuple[Survey, int]:
+    """Record a street survey: each unit seen with a status other than its status that day gets
+    a new history entry dated on the survey day. Returns the survey and the number of changes."""
+    _require_coordinator(by, town)
+    if surveyed_on > town.today():
+        raise ValidationError({"surveyed_on": _("A survey cannot be dated in the future.")})
+    units = {unit.pk: unit for unit in town.units.filter(street=street, pk__in=list(seen))}
+    unknown = set(seen) - set(units)
+    if unknown:
+        raise ValidationError(_("Some units are not on this street any more; reload the page."))
+    early = [unit.display_address for unit in units.values() if unit.listed_on > surveyed_on]
+    if early:
+        raise ValidationError(
+            _("These units were not yet in the register on the survey day: %(units)s.")
+            % {"units": ", ".join(sorted(early))}
+        )
+    survey = Survey.objects.create(
+        town=town, street=street, surveyed_on=surveyed_on, recorded_by=by
+    )
+    before = {
+        unit.pk: unit.status_now
+        for unit in selectors.units_with_status(town.units.filter(pk__in=list(units)), surveyed_on)
+    }
+    changes = [
+        StatusChange(
+            unit=units[unit_id],
+            effective_on=surveyed_on,
+            status=status,
+            source=Source.SURVEY,
+            survey=survey,
+            recorded_by=by,
+        )
+        for unit_id, status in seen.items()
+        if status and status != before.get(unit_id)
+    ]
+    for change in changes:
+        change.full_clean()
+    StatusChange.objects.bulk_create(changes)
+    return survey, len(changes)

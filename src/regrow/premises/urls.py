@@ -1,6 +1,6 @@
 from django.urls import path
 
-from regrow.premises.views import files, public, register, units
+from regrow.premises.views import files, public, register, survey, units
 
 app_name = "premises"
 
@@ -11,6 +11,8 @@ urlpatterns = [
     path("<slug:slug>/register/units/new/", units.unit_new, name="unit_new"),
     path("<slug:slug>/register/units/<int:pk>/", units.unit_detail, name="unit"),
     path("<slug:slug>/register/units/<int:pk>/status/", units.unit_status, name="unit_status"),
+    path("<slug:slug>/register/survey/", survey.survey_streets, name="survey"),
+    path("<slug:slug>/register/survey/street/", survey.survey_street, name="survey_street"),
     path("<slug:slug>/register/import/", files.import_units, name="import"),
     path("<slug:slug>/register/import/confirm/", files.import_confirm, name="import_confirm"),
     path("<slug:slug>/register/export/<str:fmt>/", files.export_units, name="export"),
