@@ -8,10 +8,10 @@ from django.db import transaction
 from django.db.models import F
 from django.utils.translation import gettext as _
 
+from regrow.premises import selectors
 from regrow.premises.choices import Source
 from regrow.premises.formats import ImportRejected, RowError, UnitRecord
 from regrow.premises.models import StatusChange, Survey, Unit, Zone
-from regrow.premises import selectors
 from regrow.premises.selectors import may_edit_unit
 from regrow.towns.models import Town
 from regrow.towns.permissions import Action, can
