@@ -551,6 +551,38 @@ LV.update(
         "Survey date": "Apsekojuma datums",
         "Save the survey": "Saglabāt apsekojumu",
         "Map of the units offered": "Piedāvāto telpu karte",
+        "This is required, but it is empty.": "Šis lauks ir obligāts, bet tas ir tukšs.",
+        "Photo": "Fotogrāfija",
+        "JPEG, PNG or WebP, at most 10 MB. Location data is removed.": (
+            "JPEG, PNG vai WebP, ne vairāk kā 10 MB. Atrašanās vietas dati tiek noņemti."
+        ),
+        "What the photo shows": "Kas redzams fotogrāfijā",
+        "For people who cannot see it, e.g. “Shop window with a green door”.": (
+            "Tiem, kas to neredz, piemēram, “Skatlogs ar zaļām durvīm”."
+        ),
+        "photo": "fotogrāfija",
+        "photos": "fotogrāfijas",
+        "description for people who cannot see it": "apraksts tiem, kas to neredz",
+        "What the photo shows, e.g. “Shop window with a green door”.": (
+            "Kas redzams fotogrāfijā, piemēram, “Skatlogs ar zaļām durvīm”."
+        ),
+        "This file is not a photo that can be read. Use a JPEG, PNG or WebP image.": (
+            "Šis fails nav nolasāma fotogrāfija. Izmantojiet JPEG, PNG vai WebP attēlu."
+        ),
+        "Photos must be JPEG, PNG or WebP images; this one is %(kind)s.": (
+            "Fotogrāfijām jābūt JPEG, PNG vai WebP attēliem; šī ir %(kind)s."
+        ),
+        "Describe the photo for people who cannot see it.": (
+            "Aprakstiet fotogrāfiju tiem, kas to neredz."
+        ),
+        "%(address)s, photographed in a street survey on %(date)s": (
+            "%(address)s, fotografēts ielas apsekojumā %(date)s"
+        ),
+        "Photo of %(address)s: %(problem)s": "Fotogrāfija (%(address)s): %(problem)s",
+        "Photo (optional)": "Fotogrāfija (nav obligāta)",
+        "Photos": "Fotogrāfijas",
+        "Add photo": "Pievienot fotogrāfiju",
+        "Photo added.": "Fotogrāfija pievienota.",
         "Map: click to place the unit": "Karte: noklikšķiniet, lai atzīmētu telpas vietu",
         "Click the map to set the latitude and longitude, or type them below.": (
             "Noklikšķiniet kartē, lai iestatītu platumu un garumu, vai ierakstiet tos zemāk."

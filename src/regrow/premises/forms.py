@@ -141,3 +141,16 @@ class ImportForm(forms.Form):
         if upload.size > MAX_IMPORT_BYTES:
             raise forms.ValidationError(_("The file is larger than 100 MB."))
         return upload
+
+
+class PhotoForm(forms.Form):
+    image = forms.FileField(
+        label=_("Photo"),
+        help_text=_("JPEG, PNG or WebP, at most 10 MB. Location data is removed."),
+        widget=forms.ClearableFileInput(attrs={"accept": "image/jpeg,image/png,image/webp"}),
+    )
+    alt_text = forms.CharField(
+        label=_("What the photo shows"),
+        max_length=250,
+        help_text=_("For people who cannot see it, e.g. “Shop window with a green door”."),
+    )

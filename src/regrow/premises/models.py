@@ -1,4 +1,6 @@
+import uuid
 from decimal import Decimal
+from pathlib import Path
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -218,6 +220,37 @@ class Unit(models.Model):
         if self.asking_rent_cents_per_month is None:
             return None
         return Decimal(self.asking_rent_cents_per_month) / 100
+
+
+def photo_path(photo: "UnitPhoto", filename: str) -> str:
+    # The stored name never comes from the uploader: it is random, with the real format's suffix.
+    return f"units/{photo.unit.town_id}/{uuid.uuid4().hex}{Path(filename).suffix}"
+
+
+class UnitPhoto(models.Model):
+    unit = models.ForeignKey(Unit, on_delete=models.CASCADE, related_name="photos")
+    image = models.ImageField(
+        _("photo"), upload_to=photo_path, width_field="width", height_field="height"
+    )
+    width = models.PositiveIntegerField(editable=False, default=0)
+    height = models.PositiveIntegerField(editable=False, default=0)
+    alt_text = models.CharField(
+        _("description for people who cannot see it"),
+        max_length=250,
+        help_text=_("What the photo shows, e.g. “Shop window with a green door”."),
+    )
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    uploaded_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = _("photo")
+        verbose_name_plural = _("photos")
+        ordering = ["uploaded_at", "id"]
+
+    def __str__(self) -> str:
+        return self.alt_text
 
 
 class Survey(models.Model):

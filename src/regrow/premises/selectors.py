@@ -40,7 +40,8 @@ def units_of_owner(user) -> QuerySet[Unit]:
 def public_units(town: Town, day: date) -> QuerySet[Unit]:
     """Units the town offers for use; only what anyone may see (no owner)."""
     return units_with_status(
-        town.units.filter(offered_publicly=True).only(
+        town.units.filter(offered_publicly=True)
+        .only(
             "id",
             "town_id",
             "display_address",
@@ -55,7 +56,8 @@ def public_units(town: Town, day: date) -> QuerySet[Unit]:
             "condition",
             "step_free_access",
             "asking_rent_cents_per_month",
-        ),
+        )
+        .prefetch_related("photos"),
         day,
     )
 

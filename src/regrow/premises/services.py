@@ -11,7 +11,8 @@ from django.utils.translation import gettext as _
 from regrow.premises import selectors
 from regrow.premises.choices import Source
 from regrow.premises.formats import ImportRejected, RowError, UnitRecord
-from regrow.premises.models import StatusChange, Survey, Unit, Zone
+from regrow.premises.models import StatusChange, Survey, Unit, UnitPhoto, Zone
+from regrow.premises.photos import prepared_photo
 from regrow.premises.selectors import may_edit_unit
 from regrow.towns.models import Town
 from regrow.towns.permissions import Action, can
@@ -126,6 +127,21 @@ def unit_record_status(
     change.full_clean()
     change.save()
     return change
+
+
+@transaction.atomic
+def unit_add_photo(*, unit: Unit, upload, alt_text: str, by) -> UnitPhoto:
+    """Store a checked, resized photo of the unit without its metadata."""
+    if not may_edit_unit(by, unit):
+        raise PermissionDenied
+    if not alt_text.strip():
+        raise ValidationError({"alt_text": _("Describe the photo for people who cannot see it.")})
+    prepared = prepared_photo(upload)
+    photo = UnitPhoto(unit=unit, alt_text=alt_text.strip(), uploaded_by=by)
+    photo.image.save(prepared.name, prepared, save=False)
+    photo.full_clean()
+    photo.save()
+    return photo
 
 
 @transaction.atomic
@@ -290,10 +306,17 @@ def _check_against_register(
 
 @transaction.atomic
 def survey_record(
-    *, town: Town, street: str, surveyed_on: date, seen: dict[int, str], by
+    *,
+    town: Town,
+    street: str,
+    surveyed_on: date,
+    seen: dict[int, str],
+    by,
+    photos: dict | None = None,
 ) -> tuple[Survey, int]:
     """Record a street survey: each unit seen with a status other than its status that day gets
-    a new history entry dated on the survey day. Returns the survey and the number of changes."""
+    a new history entry dated on the survey day; photos taken on the way are added to their units.
+    All or nothing. Returns the survey and the number of status changes."""
     _require_coordinator(by, town)
     if surveyed_on > town.today():
         raise ValidationError({"surveyed_on": _("A survey cannot be dated in the future.")})
@@ -329,4 +352,17 @@ def survey_record(
     for change in changes:
         change.full_clean()
     StatusChange.objects.bulk_create(changes)
+    for unit_id, upload in (photos or {}).items():
+        unit = units[unit_id]
+        alt_text = _("%(address)s, photographed in a street survey on %(date)s") % {
+            "address": unit.display_address,
+            "date": surveyed_on.isoformat(),
+        }
+        try:
+            unit_add_photo(unit=unit, upload=upload, alt_text=alt_text, by=by)
+        except ValidationError as error:
+            raise ValidationError(
+                _("Photo of %(address)s: %(problem)s")
+                % {"address": unit.display_address, "problem": " ".join(error.messages)}
+            ) from error
     return survey, len(changes)

@@ -11,6 +11,7 @@ urlpatterns = [
     path("<slug:slug>/register/units/new/", units.unit_new, name="unit_new"),
     path("<slug:slug>/register/units/<int:pk>/", units.unit_detail, name="unit"),
     path("<slug:slug>/register/units/<int:pk>/status/", units.unit_status, name="unit_status"),
+    path("<slug:slug>/register/units/<int:pk>/photos/", units.unit_photo, name="unit_photo"),
     path("<slug:slug>/register/survey/", survey.survey_streets, name="survey"),
     path("<slug:slug>/register/survey/street/", survey.survey_street, name="survey_street"),
     path("<slug:slug>/register/import/", files.import_units, name="import"),

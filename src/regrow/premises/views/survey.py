@@ -46,8 +46,18 @@ def survey_street(request: HttpRequest, slug: str) -> HttpResponse:
             error = _("Choose one of the listed statuses.")
         if error is None:
             try:
+                photos = {
+                    unit.pk: request.FILES[f"photo-{unit.pk}"]
+                    for unit in units
+                    if f"photo-{unit.pk}" in request.FILES
+                }
                 _survey, changed = services.survey_record(
-                    town=town, street=street, surveyed_on=surveyed_on, seen=seen, by=request.user
+                    town=town,
+                    street=street,
+                    surveyed_on=surveyed_on,
+                    seen=seen,
+                    photos=photos,
+                    by=request.user,
                 )
             except ValidationError as problem:
                 error = " ".join(problem.messages)

@@ -6,7 +6,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
 from regrow.premises import selectors, services
-from regrow.premises.forms import StatusForm, UnitForm
+from regrow.premises.forms import PhotoForm, StatusForm, UnitForm
 from regrow.premises.models import Unit
 from regrow.premises.views import coordinated_town
 from regrow.towns.permissions import Action, can
@@ -78,8 +78,40 @@ def unit_detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
         "is_coordinator": is_coordinator,
         "status_form": StatusForm(initial={"effective_on": unit.town.today()}),
         "history": selectors.status_history(unit) if is_coordinator else None,
+        "photo_form": PhotoForm(),
     }
     return render(request, "premises/unit_detail.html", context, status=status)
+
+
+@login_required
+def unit_photo(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    unit = _unit_for(request, slug, pk)
+    form = PhotoForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.unit_add_photo(
+                unit=unit,
+                upload=form.cleaned_data["image"],
+                alt_text=form.cleaned_data["alt_text"],
+                by=request.user,
+            )
+        except ValidationError as error:
+            form.add_error("image" if not hasattr(error, "error_dict") else None, error)
+        else:
+            messages.success(request, _("Photo added."))
+            return redirect("premises:unit", slug=slug, pk=unit.pk)
+    is_coordinator = can(request.user, Action.CHANGE_TOWN, unit.town)
+    context = {
+        "place": unit.town,
+        "town": unit.town,
+        "unit": unit,
+        "form": UnitForm(instance=unit, town=unit.town, owner_fields_only=not is_coordinator),
+        "is_coordinator": is_coordinator,
+        "status_form": StatusForm(initial={"effective_on": unit.town.today()}),
+        "history": selectors.status_history(unit) if is_coordinator else None,
+        "photo_form": form,
+    }
+    return render(request, "premises/unit_detail.html", context, status=400)
 
 
 @login_required
@@ -104,6 +136,7 @@ def unit_status(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
         "is_coordinator": True,
         "status_form": form,
         "history": selectors.status_history(unit),
+        "photo_form": PhotoForm(),
     }
     return render(request, "premises/unit_detail.html", context, status=400)
 
