@@ -2,6 +2,7 @@ import pytest
 from django.core.cache import cache
 from django.utils import translation
 
+from regrow.towns.models import Role
 from tests.fixtures import make_town_with_people, make_user
 
 
@@ -13,6 +14,11 @@ def aluksne(db):
 @pytest.fixture
 def altena(db):
     return make_town_with_people("altena", "Altena", "DE")
+
+
+@pytest.fixture
+def coordinator(aluksne):
+    return aluksne.people[Role.COORDINATOR]
 
 
 @pytest.fixture

@@ -57,6 +57,7 @@ INSTALLED_APPS = [
     "allauth.mfa",
     "axes",
     "csp",
+    "ninja",
     # Our apps, in the order their data depends on each other (the demo loader follows it).
     "regrow.accounts",
     "regrow.towns",

@@ -32,11 +32,6 @@ def add_status(unit, status: str, on: date) -> StatusChange:
 
 
 @pytest.fixture
-def coordinator(aluksne):
-    return aluksne.people[Role.COORDINATOR]
-
-
-@pytest.fixture
 def owner_with_unit(aluksne, altena):
     """Alūksne's property owner owns one unit; another owner owns a neighbour and one in Altena."""
     own = Owner.objects.create(

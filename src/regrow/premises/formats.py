@@ -260,6 +260,8 @@ def _number(raw: object) -> Decimal | None:
     """A number from a cell: real numbers as they are, text with a decimal point or comma."""
     if raw is None:
         return None
+    if type(raw) is Decimal and raw.is_finite():
+        return raw  # the usual case in GeoJSON, read with Decimal for floats
     if isinstance(raw, bool):
         raise _Invalid(_("“%(value)s” is not a number.") % {"value": raw})
     if isinstance(raw, int):
@@ -496,14 +498,27 @@ def _plain(value: Decimal) -> str:
     return format(value.normalize(), "f")
 
 
-def _distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    """Great-circle distance by the haversine formula."""
-    lat1, lon1, lat2, lon2 = map(math.radians, (lat1, lon1, lat2, lon2))
-    a = (
-        math.sin((lat2 - lat1) / 2) ** 2
-        + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
-    )
-    return 2 * _EARTH_RADIUS_KM * math.asin(min(1.0, math.sqrt(a)))
+_RADIANS_PER_DEGREE = math.pi / 180
+
+
+class _Centre:
+    """Distances from one point, by the haversine formula, with the point's share precomputed."""
+
+    def __init__(self, latitude: Decimal, longitude: Decimal):
+        self.latitude = float(latitude) * _RADIANS_PER_DEGREE
+        self.longitude = float(longitude) * _RADIANS_PER_DEGREE
+        self.cos_latitude = math.cos(self.latitude)
+
+    def distance_km(self, latitude: float, longitude: float) -> float:
+        latitude *= _RADIANS_PER_DEGREE
+        longitude *= _RADIANS_PER_DEGREE
+        a = (
+            math.sin((latitude - self.latitude) / 2) ** 2
+            + self.cos_latitude
+            * math.cos(latitude)
+            * math.sin((longitude - self.longitude) / 2) ** 2
+        )
+        return 2 * _EARTH_RADIUS_KM * math.asin(min(1.0, math.sqrt(a)))
 
 
 class _UnitChecker:
@@ -519,7 +534,7 @@ class _UnitChecker:
     ):
         self.problems = problems
         self.today = today
-        self.centre = (float(centre[0]), float(centre[1])) if centre else None
+        self.centre = _Centre(*centre) if centre else None
         self.max_distance_km = max_distance_km
         self.first_row_of: dict[str, int] = {}
 
@@ -594,12 +609,12 @@ class _UnitChecker:
         if self.centre is None or "latitude" not in clean or "longitude" not in clean:
             return True
         latitude, longitude = float(clean["latitude"]), float(clean["longitude"])
-        distance = _distance_km(latitude, longitude, *self.centre)
+        distance = self.centre.distance_km(latitude, longitude)
         if distance <= self.max_distance_km:
             return True
         swapped_fits = (
             abs(longitude) <= 90
-            and _distance_km(longitude, latitude, *self.centre) <= self.max_distance_km
+            and self.centre.distance_km(longitude, latitude) <= self.max_distance_km
         )
         if swapped_fits:
             message = _(

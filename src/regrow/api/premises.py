@@ -1,0 +1,242 @@
+"""The vacancy register over JSON: units, their history, and vacancy figures."""
+
+from datetime import date
+from decimal import Decimal
+
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404
+from ninja import Field, Router, Schema, Status
+from ninja.errors import HttpError
+
+from regrow.premises import selectors, services
+from regrow.premises.models import StatusChange, Unit, Zone
+from regrow.towns.models import Town
+from regrow.towns.permissions import Action, can
+
+router = Router(tags=["register"])
+
+
+class UnitIn(Schema):
+    external_id: str
+    street: str
+    house_number: str = ""
+    postcode: str = ""
+    display_address: str = ""
+    latitude: Decimal
+    longitude: Decimal
+    floor_area_m2: Decimal
+    frontage_m: Decimal | None = None
+    floor: str = "ground"
+    previous_use: str = ""
+    permitted_uses: list[str] = []
+    condition: str = "ready"
+    step_free_access: bool = False
+    has_power: bool = False
+    has_water: bool = False
+    has_heating: bool = False
+    asking_rent_cents_per_month: int | None = None
+    notes: str = ""
+    listed_on: date | None = None
+    offered_publicly: bool = False
+
+
+class UnitOut(UnitIn):
+    id: int
+    version: int
+    status: str | None = Field(None, description="Status today (derived from the history)")
+    status_since: date | None = None
+
+
+class UnitPatch(Schema):
+    version: int = Field(description="The version you read; a newer one on the server is a 409")
+    street: str | None = None
+    house_number: str | None = None
+    postcode: str | None = None
+    display_address: str | None = None
+    latitude: Decimal | None = None
+    longitude: Decimal | None = None
+    floor_area_m2: Decimal | None = None
+    frontage_m: Decimal | None = None
+    floor: str | None = None
+    previous_use: str | None = None
+    permitted_uses: list[str] | None = None
+    condition: str | None = None
+    step_free_access: bool | None = None
+    has_power: bool | None = None
+    has_water: bool | None = None
+    has_heating: bool | None = None
+    asking_rent_cents_per_month: int | None = None
+    notes: str | None = None
+    offered_publicly: bool | None = None
+
+
+class StatusIn(Schema):
+    status: str
+    effective_on: date
+    use_category: str = ""
+    note: str = ""
+
+
+class StatusOut(Schema):
+    id: int
+    status: str
+    effective_on: date
+    use_category: str
+    source: str
+    note: str
+    recorded_at: str
+
+
+class RatePoint(Schema):
+    day: date
+    vacancy_rate_percent: float | None
+    empty_units: float
+    usable_units: int
+
+
+class Problem(Schema):
+    detail: dict | str
+
+
+def _town(request, slug: str) -> Town:
+    town = get_object_or_404(Town, slug=slug)
+    if not can(request.auth, Action.CHANGE_TOWN, town):
+        raise PermissionDenied
+    return town
+
+
+def _unit_out(unit: Unit) -> dict:
+    data = {name: getattr(unit, name) for name in UnitOut.model_fields if hasattr(unit, name)}
+    data["status"] = getattr(unit, "status_now", None)
+    data["status_since"] = getattr(unit, "status_since", None)
+    return data
+
+
+@router.get(
+    "towns/{slug}/units", response=list[UnitOut], summary="Units of the town, with today's status"
+)
+def list_units(request, slug: str):
+    town = _town(request, slug)
+    return [_unit_out(unit) for unit in selectors.register_units(town, town.today())]
+
+
+@router.get(
+    "towns/{slug}/units.geojson", summary="Units of the town as a GeoJSON FeatureCollection"
+)
+def units_geojson(request, slug: str):
+    town = _town(request, slug)
+    features = []
+    for unit in selectors.register_units(town, town.today()):
+        properties = _unit_out(unit)
+        properties.pop("latitude"), properties.pop("longitude")
+        features.append(
+            {
+                "type": "Feature",
+                "id": unit.pk,
+                "geometry": {
+                    "type": "Point",
+                    "coordinates": [float(unit.longitude), float(unit.latitude)],
+                },
+                "properties": properties,
+            }
+        )
+    return {"type": "FeatureCollection", "features": features}
+
+
+@router.post("towns/{slug}/units", response={201: UnitOut, 422: Problem}, summary="Add a unit")
+def create_unit(request, slug: str, payload: UnitIn):
+    town = _town(request, slug)
+    data = payload.dict()
+    if data["listed_on"] is None:
+        data.pop("listed_on")
+    unit = services.unit_create(town=town, by=request.auth, **data)
+    return Status(201, _unit_out(unit))
+
+
+def _unit(request, slug: str, pk: int) -> Unit:
+    return get_object_or_404(Unit, town=_town(request, slug), pk=pk)
+
+
+@router.get("towns/{slug}/units/{pk}", response=UnitOut, summary="One unit")
+def get_unit(request, slug: str, pk: int):
+    unit = _unit(request, slug, pk)
+    return _unit_out(
+        selectors.units_with_status(Unit.objects.filter(pk=unit.pk), unit.town.today()).get()
+    )
+
+
+@router.patch(
+    "towns/{slug}/units/{pk}",
+    response={200: UnitOut, 409: Problem, 422: Problem},
+    summary="Change a unit",
+)
+def patch_unit(request, slug: str, pk: int, payload: UnitPatch):
+    unit = _unit(request, slug, pk)
+    changes = payload.dict(exclude_unset=True)
+    version = changes.pop("version")
+    try:
+        unit = services.unit_update(unit=unit, by=request.auth, version=version, **changes)
+    except services.ConcurrentEditError as error:
+        return Status(409, {"detail": str(error)})
+    return Status(200, _unit_out(unit))
+
+
+def _status_out(change: StatusChange) -> dict:
+    return {
+        "id": change.pk,
+        "status": change.status,
+        "effective_on": change.effective_on,
+        "use_category": change.use_category,
+        "source": change.source,
+        "note": change.note,
+        "recorded_at": change.recorded_at.isoformat(),
+    }
+
+
+@router.get(
+    "towns/{slug}/units/{pk}/statuses", response=list[StatusOut], summary="A unit's status history"
+)
+def unit_history(request, slug: str, pk: int):
+    return [_status_out(change) for change in selectors.status_history(_unit(request, slug, pk))]
+
+
+@router.post(
+    "towns/{slug}/units/{pk}/statuses",
+    response={201: StatusOut, 422: Problem},
+    summary="Record a status (append-only)",
+)
+def record_status(request, slug: str, pk: int, payload: StatusIn):
+    unit = _unit(request, slug, pk)
+    change = services.unit_record_status(unit=unit, by=request.auth, **payload.dict())
+    return Status(201, _status_out(change))
+
+
+@router.get(
+    "towns/{slug}/vacancy/series",
+    response=list[RatePoint],
+    summary="Vacancy rate at the end of each month (town, street or zone)",
+)
+def vacancy_series(
+    request,
+    slug: str,
+    first: date,
+    last: date | None = None,
+    street: str | None = None,
+    zone: int | None = None,
+):
+    town = _town(request, slug)
+    last = min(last or town.today(), town.today())
+    if first > last:
+        raise HttpError(422, "first must be on or before last")
+    scope = selectors.Scope(
+        town, street=street, zone=get_object_or_404(Zone, town=town, pk=zone) if zone else None
+    )
+    return [
+        {
+            "day": day,
+            "vacancy_rate_percent": rate.percent,
+            "empty_units": rate.empty,
+            "usable_units": rate.usable,
+        }
+        for day, rate in selectors.vacancy_series(scope, first, last)
+    ]

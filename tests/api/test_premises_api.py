@@ -1,0 +1,133 @@
+"""The register's JSON API: same roles as the pages, append-only history, 409 on stale edits."""
+
+import json
+from datetime import date
+
+import pytest
+from django.test import Client
+
+from regrow.premises.choices import Status
+from regrow.premises.models import StatusChange, Unit
+from regrow.towns.models import Role
+from tests.premises.conftest import add_status, make_unit
+
+BASE = "/api/towns/aluksne"
+NEW_UNIT = {
+    "external_id": "API-1",
+    "street": "Pils iela",
+    "house_number": "3",
+    "latitude": "57.4227",
+    "longitude": "27.0461",
+    "floor_area_m2": "64.5",
+    "permitted_uses": ["fashion"],
+    "listed_on": "2024-01-01",
+}
+
+
+def post(client, url, data):
+    return client.post(url, json.dumps(data), content_type="application/json")
+
+
+def patch(client, url, data):
+    return client.patch(url, json.dumps(data), content_type="application/json")
+
+
+@pytest.fixture
+def api(client, coordinator):
+    client.force_login(coordinator)
+    return client
+
+
+def test_anonymous_is_refused(client, aluksne):
+    assert client.get(f"{BASE}/units").status_code == 401
+
+
+@pytest.mark.parametrize("role", [r for r in Role.values if r != Role.COORDINATOR])
+def test_other_roles_and_other_towns_are_refused(client, aluksne, altena, role):
+    make_unit(aluksne.town, "A1")
+    client.force_login(aluksne.people[role])
+    assert client.get(f"{BASE}/units").status_code == 403
+    client.force_login(altena.people[Role.COORDINATOR])
+    assert client.get(f"{BASE}/units").status_code == 403
+    assert post(client, f"{BASE}/units", NEW_UNIT).status_code == 403
+    assert not Unit.objects.filter(external_id="API-1").exists()
+
+
+def test_list_and_geojson_carry_todays_status(api, aluksne):
+    unit = make_unit(aluksne.town, "A1")
+    add_status(unit, Status.VACANT, date(2024, 1, 1))
+    rows = api.get(f"{BASE}/units").json()
+    assert [(row["external_id"], row["status"]) for row in rows] == [("A1", "vacant")]
+    collection = api.get(f"{BASE}/units.geojson").json()
+    assert collection["type"] == "FeatureCollection"
+    assert collection["features"][0]["geometry"]["coordinates"] == [27.0461, 57.4227]
+
+
+def test_create_then_record_status_then_read_history(api, aluksne):
+    response = post(api, f"{BASE}/units", NEW_UNIT)
+    assert response.status_code == 201, response.content
+    unit_id = response.json()["id"]
+    assert response.json()["display_address"] == "Pils iela 3"
+    response = post(
+        api, f"{BASE}/units/{unit_id}/statuses", {"status": "vacant", "effective_on": "2024-02-01"}
+    )
+    assert response.status_code == 201
+    history = api.get(f"{BASE}/units/{unit_id}/statuses").json()
+    assert [(h["status"], h["effective_on"]) for h in history] == [("vacant", "2024-02-01")]
+    assert api.get(f"{BASE}/units/{unit_id}").json()["status"] == "vacant"
+
+
+def test_bad_input_is_a_422_that_names_the_field(api, aluksne):
+    response = post(api, f"{BASE}/units", {**NEW_UNIT, "floor_area_m2": "0"})
+    assert response.status_code == 422
+    assert "floor_area_m2" in response.json()["detail"]
+    unit = make_unit(aluksne.town, "A1")
+    response = post(
+        api, f"{BASE}/units/{unit.pk}/statuses", {"status": "vacant", "effective_on": "2099-01-01"}
+    )
+    assert response.status_code == 422
+    assert response.json()["detail"]["effective_on"] == ["A status cannot be dated in the future."]
+    assert not StatusChange.objects.exists()
+
+
+def test_stale_patch_is_a_409_and_changes_nothing(api, aluksne):
+    unit = make_unit(aluksne.town, "A1")
+    first = patch(api, f"{BASE}/units/{unit.pk}", {"version": 1, "notes": "first"})
+    assert first.status_code == 200 and first.json()["version"] == 2
+    second = patch(api, f"{BASE}/units/{unit.pk}", {"version": 1, "notes": "second"})
+    assert second.status_code == 409
+    unit.refresh_from_db()
+    assert unit.notes == "first"
+
+
+def test_vacancy_series(api, aluksne):
+    unit = make_unit(aluksne.town, "A1")
+    add_status(unit, Status.OCCUPIED, date(2024, 1, 1))
+    add_status(unit, Status.VACANT, date(2024, 2, 10))
+    rows = api.get(f"{BASE}/vacancy/series", {"first": "2024-01-01", "last": "2024-03-15"}).json()
+    assert [(r["day"], r["vacancy_rate_percent"]) for r in rows] == [
+        ("2024-01-31", 0.0),
+        ("2024-02-29", 100.0),
+        ("2024-03-31", 100.0),
+    ]
+    assert (
+        api.get(f"{BASE}/vacancy/series", {"first": "2025-01-01", "last": "2024-01-01"}).status_code
+        == 422
+    )
+
+
+def test_writes_need_the_csrf_token(aluksne, coordinator):
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(coordinator)
+    assert post(client, f"{BASE}/units", NEW_UNIT).status_code == 403
+    assert not Unit.objects.exists()
+
+
+def test_openapi_describes_the_register(client, db):
+    schema = client.get("/api/openapi.json").json()
+    assert schema["info"]["title"] == "regrow API"
+    assert "/api/towns/{slug}/units" in schema["paths"]
+    assert "/api/towns/{slug}/units/{pk}/statuses" in schema["paths"]
+    docs = client.get("/api/docs")
+    assert docs.status_code == 200
+    assert "cdn." not in docs.content.decode()
