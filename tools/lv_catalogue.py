@@ -551,6 +551,53 @@ LV.update(
         "Survey date": "Apsekojuma datums",
         "Save the survey": "Saglabāt apsekojumu",
         "Map of the units offered": "Piedāvāto telpu karte",
+        "Pop-up": "Pop-up veikals",
+        "Pop-up programme": "Pop-up programma",
+        "This must be a number, not a list or an object.": (
+            "Šeit jābūt skaitlim, nevis sarakstam vai objektam."
+        ),
+        "%(value)s is outside the range from -%(limit)s to %(limit)s.": (
+            "%(value)s ir ārpus robežām no -%(limit)s līdz %(limit)s."
+        ),
+        "The floor area must be more than 0 m².": "Platībai jābūt lielākai par 0 m².",
+        "The rent cannot be less than 0.": "Īres maksa nevar būt mazāka par 0.",
+        "“%(value)s” is not a real date.": "“%(value)s” nav īsts datums.",
+        "%(status_on)s is before the unit was listed on %(date)s.": (
+            "%(status_on)s ir pirms telpas iekļaušanas reģistrā (%(date)s)."
+        ),
+        "The point's coordinates must be two numbers: [longitude, latitude].": (
+            "Punkta koordinātām jābūt diviem skaitļiem: [garums, platums]."
+        ),
+        "The file has no “%(column)s” property.": "Failā nav īpašības “%(column)s”.",
+        "The zone's outline crosses itself or encloses no area (%(reason)s).": (
+            "Zonas robeža krusto pati sevi vai neietver laukumu (%(reason)s)."
+        ),
+        "Reasons for not letting": "Iemesli, kāpēc neizīrē",
+        "The photo is larger than 10 MB.": "Fotogrāfija ir lielāka par 10 MB.",
+        "Outreach": "Saziņa",
+        "Units": "Telpas",
+        "No units.": "Telpu nav.",
+        "Contact log": "Saziņas žurnāls",
+        "Record the contact": "Ierakstīt saziņu",
+        "Contacts with this owner": "Saziņa ar šo īpašnieku",
+        "Date": "Datums",
+        "Channel": "Saziņas veids",
+        "What was said": "Kas tika pārrunāts",
+        "Next step": "Nākamais solis",
+        "Who": "Kas",
+        "No contacts recorded yet.": "Saziņa vēl nav ierakstīta.",
+        "Details": "Dati",
+        "Owners": "Īpašnieki",
+        "Whom to contact next: the soonest next step first. Owners' details are visible only to "
+        "the town's coordinators.": "Ar ko sazināties nākamo: vispirms tuvākais nākamais solis. "
+        "Īpašnieku datus redz tikai pašvaldības koordinatori.",
+        "Add an owner": "Pievienot īpašnieku",
+        "Owners and their next steps": "Īpašnieki un nākamie soļi",
+        "Lives locally": "Dzīvo uz vietas",
+        "No owners yet.": "Īpašnieku vēl nav.",
+        "Add the owner": "Pievienot īpašnieku",
+        "Owner %(name)s added.": "Īpašnieks %(name)s pievienots.",
+        "Contact recorded.": "Saziņa ierakstīta.",
         "This is required, but it is empty.": "Šis lauks ir obligāts, bet tas ir tukšs.",
         "Photo": "Fotogrāfija",
         "JPEG, PNG or WebP, at most 10 MB. Location data is removed.": (
@@ -718,14 +765,21 @@ def fill(po_path: Path) -> list[str]:
     catalogue = polib.pofile(str(po_path))
     missing = []
     for entry in catalogue:
+        # The tables above are the only source: anything else in the file is cleared.
         if entry.msgid_plural:
             forms = LV_PLURAL.get(entry.msgid)
-            if forms:
-                entry.msgstr_plural = forms
-        elif entry.msgid in LV:
-            entry.msgstr = LV[entry.msgid]
-        if "fuzzy" in entry.flags and (entry.msgstr or entry.msgid_plural):
+            entry.msgstr_plural = forms or dict.fromkeys(entry.msgstr_plural, "")
+        else:
+            entry.msgstr = LV.get(entry.msgid, "")
+        if "fuzzy" in entry.flags:
+            # A fuzzy entry is gettext's guess from a similar string: keep only what the table
+            # says, and report the rest as untranslated.
             entry.flags.remove("fuzzy")
+            if entry.msgid_plural and entry.msgid not in LV_PLURAL:
+                entry.msgstr_plural = dict.fromkeys(entry.msgstr_plural, "")
+            elif not entry.msgid_plural and entry.msgid not in LV:
+                entry.msgstr = ""
+            entry.previous_msgid = entry.previous_msgid_plural = None
         if not entry.translated():
             missing.append(entry.msgid)
     catalogue.save()

@@ -4,7 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from regrow.premises.choices import ShopCategory, Status
-from regrow.premises.models import Unit, Zone
+from regrow.premises.models import Owner, OwnerContact, Unit, Zone
 
 MAX_IMPORT_BYTES = 100 * 1024 * 1024
 
@@ -154,3 +154,50 @@ class PhotoForm(forms.Form):
         max_length=250,
         help_text=_("For people who cannot see it, e.g. “Shop window with a green door”."),
     )
+
+
+class OwnerForm(forms.ModelForm):
+    reasons_not_letting = forms.MultipleChoiceField(
+        label=_("Reasons for not letting"),
+        choices=Owner.Reason.choices,
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+    )
+
+    class Meta:
+        model = Owner
+        fields = [
+            "kind",
+            "name",
+            "email",
+            "phone",
+            "postal_address",
+            "preferred_language",
+            "lives_locally",
+            "consents_to_contact",
+            "outreach_status",
+            "reasons_not_letting",
+            "reasons_note",
+        ]
+        widgets = {
+            "postal_address": forms.Textarea(attrs={"rows": 3}),
+            "reasons_note": forms.Textarea(attrs={"rows": 2}),
+        }
+
+
+class ContactForm(forms.ModelForm):
+    class Meta:
+        model = OwnerContact
+        fields = [
+            "contacted_on",
+            "channel",
+            "summary",
+            "outreach_status",
+            "next_step",
+            "next_step_on",
+        ]
+        widgets = {
+            "contacted_on": DateInput(),
+            "next_step_on": DateInput(),
+            "summary": forms.Textarea(attrs={"rows": 3}),
+        }

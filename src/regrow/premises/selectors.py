@@ -11,7 +11,7 @@ from django.db.models import OuterRef, QuerySet, Subquery
 
 from regrow.premises import vacancy
 from regrow.premises.geometry import ids_inside, polygon_from_geojson
-from regrow.premises.models import Owner, StatusChange, Unit, Zone
+from regrow.premises.models import Owner, OwnerContact, StatusChange, Unit, Zone
 from regrow.towns.models import Town
 from regrow.towns.permissions import Action, can
 
@@ -217,3 +217,19 @@ def streets_with_counts(town: Town) -> list[tuple[str, int]]:
 
     rows = town.units.values("street").annotate(units=Count("id")).order_by("street")
     return [(row["street"], row["units"]) for row in rows]
+
+
+def owners_to_contact(town: Town) -> list[Owner]:
+    """The town's owners, those with the soonest next step first (then those with none)."""
+    from django.db.models import Count
+
+    latest = OwnerContact.objects.filter(owner=OuterRef("pk")).order_by("-contacted_on", "-id")
+    owners = town.owners.annotate(
+        unit_count=Count("units", distinct=True),
+        next_step=Subquery(latest.values("next_step")[:1]),
+        next_step_on=Subquery(latest.values("next_step_on")[:1]),
+        last_contact_on=Subquery(latest.values("contacted_on")[:1]),
+    )
+    return sorted(
+        owners, key=lambda o: (o.next_step_on is None, o.next_step_on or date.max, o.name)
+    )

@@ -11,7 +11,15 @@ from django.utils.translation import gettext as _
 from regrow.premises import selectors
 from regrow.premises.choices import Source
 from regrow.premises.formats import ImportRejected, RowError, UnitRecord
-from regrow.premises.models import StatusChange, Survey, Unit, UnitPhoto, Zone
+from regrow.premises.models import (
+    Owner,
+    OwnerContact,
+    StatusChange,
+    Survey,
+    Unit,
+    UnitPhoto,
+    Zone,
+)
 from regrow.premises.photos import prepared_photo
 from regrow.premises.selectors import may_edit_unit
 from regrow.towns.models import Town
@@ -142,6 +150,37 @@ def unit_add_photo(*, unit: Unit, upload, alt_text: str, by) -> UnitPhoto:
     photo.full_clean()
     photo.save()
     return photo
+
+
+@transaction.atomic
+def owner_save(*, town: Town, by, owner: Owner | None = None, **data) -> Owner:
+    """Create or change an owner; a new outreach status restarts its date."""
+    _require_coordinator(by, town)
+    owner = owner or Owner(town=town)
+    if owner.town_id != town.pk:
+        raise PermissionDenied
+    status_before = owner.outreach_status if owner.pk else None
+    for name, value in data.items():
+        setattr(owner, name, value)
+    if owner.outreach_status != status_before and "outreach_status_on" not in data:
+        owner.outreach_status_on = town.today()
+    owner.full_clean()
+    owner.save()
+    return owner
+
+
+@transaction.atomic
+def owner_log_contact(*, owner: Owner, by, **data) -> OwnerContact:
+    """Add an entry to the owner's contact log; it may move the outreach status on."""
+    _require_coordinator(by, owner.town)
+    contact = OwnerContact(owner=owner, contacted_by=by, **data)
+    contact.full_clean()
+    contact.save()
+    if contact.outreach_status and contact.outreach_status != owner.outreach_status:
+        owner.outreach_status = contact.outreach_status
+        owner.outreach_status_on = contact.contacted_on
+        owner.save(update_fields=["outreach_status", "outreach_status_on"])
+    return contact
 
 
 @transaction.atomic

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from regrow.premises.views import files, public, register, survey, units
+from regrow.premises.views import files, owners, public, register, survey, units
 
 app_name = "premises"
 
@@ -12,6 +12,9 @@ urlpatterns = [
     path("<slug:slug>/register/units/<int:pk>/", units.unit_detail, name="unit"),
     path("<slug:slug>/register/units/<int:pk>/status/", units.unit_status, name="unit_status"),
     path("<slug:slug>/register/units/<int:pk>/photos/", units.unit_photo, name="unit_photo"),
+    path("<slug:slug>/register/owners/", owners.owner_list, name="owners"),
+    path("<slug:slug>/register/owners/new/", owners.owner_new, name="owner_new"),
+    path("<slug:slug>/register/owners/<int:pk>/", owners.owner_detail, name="owner"),
     path("<slug:slug>/register/survey/", survey.survey_streets, name="survey"),
     path("<slug:slug>/register/survey/street/", survey.survey_street, name="survey_street"),
     path("<slug:slug>/register/import/", files.import_units, name="import"),

@@ -1,0 +1,51 @@
+"""Pages of the register run the same number of SQL queries whatever the number of units."""
+
+from datetime import date
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from regrow.premises.choices import Status
+from regrow.premises.models import Owner, Unit, UnitPhoto
+from tests.premises.conftest import add_status, make_unit
+
+PAGES = [
+    ("/en/aluksne/register/", True),
+    ("/en/aluksne/register/vacancy/", True),
+    ("/en/aluksne/register/owners/", True),
+    ("/en/aluksne/map/", False),
+    ("/en/aluksne/map/units.geojson", False),
+    ("/api/towns/aluksne/units", True),
+]
+
+
+def grow_register(town, count: int, start: int) -> None:
+    owner = Owner.objects.create(town=town, name=f"Owner {start}")
+    for number in range(start, start + count):
+        unit = make_unit(town, f"U{number}", owner=owner, offered_publicly=True)
+        add_status(unit, Status.OCCUPIED, date(2023, 2, 1))
+        add_status(unit, Status.VACANT, date(2024, 2, 1))
+        UnitPhoto.objects.create(
+            unit=unit, image=f"units/{number}.jpg", alt_text="front", width=400, height=300
+        )
+
+
+def queries(client, url: str) -> int:
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get(url)
+    assert response.status_code == 200, url
+    return len(captured)
+
+
+@pytest.mark.parametrize(("url", "signed_in"), PAGES)
+def test_query_count_does_not_grow_with_the_register(client, aluksne, coordinator, url, signed_in):
+    if signed_in:
+        client.force_login(coordinator)
+    grow_register(aluksne.town, 3, start=0)
+    client.get(url)  # warm: sessions, permissions cache and the like
+    small = queries(client, url)
+    grow_register(aluksne.town, 25, start=100)
+    large = queries(client, url)
+    assert Unit.objects.count() == 28
+    assert large == small, f"{url}: {small} queries with 3 units, {large} with 28"
