@@ -598,6 +598,33 @@ LV.update(
         "Add the owner": "Pievienot īpašnieku",
         "Owner %(name)s added.": "Īpašnieks %(name)s pievienots.",
         "Contact recorded.": "Saziņa ierakstīta.",
+        "GeoJSON file": "GeoJSON fails",
+        "A FeatureCollection of Polygon features, each with a “name” property.": (
+            "FeatureCollection ar Polygon objektiem, katram ar īpašību “name”."
+        ),
+        "From": "No",
+        "To": "Līdz",
+        "The period must end on or after its first day.": (
+            "Periodam jābeidzas tā pirmajā dienā vai vēlāk."
+        ),
+        "Report for a period": "Pārskats par periodu",
+        "Zones": "Zonas",
+        "From %(start)s to %(end)s": "No %(start)s līdz %(end)s",
+        "Units empty at some time": "Telpas, kas kādu laiku bija tukšas",
+        "Unit-months empty": "Tukšie telpu mēneši",
+        "Rent lost": "Zaudētā īres maksa",
+        "A partly vacant unit counts as half; rent lost is the asking rent for the months empty.": (
+            "Daļēji tukša telpa skaitās kā puse; zaudētā īres maksa ir prasītā īres maksa par "
+            "tukšajiem mēnešiem."
+        ),
+        "Empty units in the period": "Tukšās telpas periodā",
+        "Days empty": "Dienas tukša",
+        "Named areas of the town, such as the town centre, for vacancy figures by zone. A unit "
+        "belongs to a zone when its map point lies inside it.": "Nosauktas pilsētas teritorijas, "
+        "piemēram, centrs, tukšo telpu rādītājiem pa zonām. Telpa pieder zonai, ja tās punkts "
+        "kartē atrodas zonas iekšpusē.",
+        "No zones yet.": "Zonu vēl nav.",
+        "Import zones": "Importēt zonas",
         "This is required, but it is empty.": "Šis lauks ir obligāts, bet tas ir tukšs.",
         "Photo": "Fotogrāfija",
         "JPEG, PNG or WebP, at most 10 MB. Location data is removed.": (
@@ -638,6 +665,11 @@ LV.update(
 )
 LV_PLURAL.update(
     {
+        "%(count)s zone saved.": {
+            0: "Saglabāta %(count)s zona.",
+            1: "Saglabātas %(count)s zonas.",
+            2: "Saglabātas %(count)s zonas.",
+        },
         "Survey of %(street)s saved: %(count)s unit changed status.": {
             0: "%(street)s apsekojums saglabāts: statuss mainīts %(count)s telpai.",
             1: "%(street)s apsekojums saglabāts: statuss mainīts %(count)s telpām.",

@@ -201,3 +201,21 @@ class ContactForm(forms.ModelForm):
             "next_step_on": DateInput(),
             "summary": forms.Textarea(attrs={"rows": 3}),
         }
+
+
+class ZoneImportForm(forms.Form):
+    file = forms.FileField(
+        label=_("GeoJSON file"),
+        help_text=_("A FeatureCollection of Polygon features, each with a “name” property."),
+    )
+
+
+class PeriodForm(forms.Form):
+    start = forms.DateField(label=_("From"), widget=DateInput())
+    end = forms.DateField(label=_("To"), widget=DateInput())
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("start") and cleaned.get("end") and cleaned["end"] < cleaned["start"]:
+            self.add_error("end", _("The period must end on or after its first day."))
+        return cleaned

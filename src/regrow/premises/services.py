@@ -193,6 +193,18 @@ def zone_save(*, town: Town, name: str, geometry: dict, by) -> Zone:
     return zone
 
 
+@transaction.atomic
+def zones_import(*, town: Town, data: bytes, by) -> list[Zone]:
+    """Create or replace the zones of a GeoJSON file by name; all or nothing."""
+    from regrow.premises.formats import read_zones
+
+    _require_coordinator(by, town)
+    return [
+        zone_save(town=town, name=record.name, geometry=record.geometry, by=by)
+        for record in read_zones(data)
+    ]
+
+
 @dataclass
 class ImportSummary:
     created: int = 0

@@ -10,10 +10,11 @@ from django.core.files.storage import default_storage
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from regrow.premises import formats, selectors, services
-from regrow.premises.forms import ImportForm
+from regrow.premises.forms import ImportForm, ZoneImportForm
 from regrow.premises.views import coordinated_town
 
 IMPORT_SALT = "regrow.premises.import"
@@ -130,3 +131,23 @@ def export_units(request: HttpRequest, slug: str, fmt: str) -> HttpResponse:
     response = HttpResponse(formats.write_units(records, file_format), content_type=content_type)
     response["Content-Disposition"] = f'attachment; filename="{town.slug}-units.{extension}"'
     return response
+
+
+@login_required
+def zones(request: HttpRequest, slug: str) -> HttpResponse:
+    """The town's zones, and importing them from a GeoJSON file of polygons."""
+    town = coordinated_town(request, slug)
+    form = ZoneImportForm(request.POST or None, request.FILES or None)
+    context = {"place": town, "town": town, "form": form, "zones": town.zones.all()}
+    if request.method == "POST" and form.is_valid():
+        try:
+            saved = services.zones_import(
+                town=town, data=form.cleaned_data["file"].read(), by=request.user
+            )
+        except formats.ImportRejected as rejected:
+            context["errors"] = rejected.errors
+            return render(request, "premises/zones.html", context, status=400)
+        message = ngettext("%(count)s zone saved.", "%(count)s zones saved.", len(saved))
+        messages.success(request, message % {"count": len(saved)})
+        return redirect("premises:zones", slug=slug)
+    return render(request, "premises/zones.html", context, status=400 if form.errors else 200)

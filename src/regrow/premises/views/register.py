@@ -3,7 +3,8 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
 from regrow.premises import selectors
-from regrow.premises.forms import VacancyFilterForm
+from regrow.premises.forms import PeriodForm, VacancyFilterForm
+from regrow.premises.models import Unit
 from regrow.premises.views import coordinated_town
 
 SERIES_YEARS = 3
@@ -47,3 +48,25 @@ def vacancy(request: HttpRequest, slug: str) -> HttpResponse:
         "series": selectors.vacancy_series(scope, first, day),
     }
     return render(request, "premises/vacancy.html", context)
+
+
+@login_required
+def report(request: HttpRequest, slug: str) -> HttpResponse:
+    """Emptiness over a period: units empty, unit-months empty and rent lost."""
+    town = coordinated_town(request, slug)
+    today = town.today()
+    form = PeriodForm(request.GET or None, initial={})
+    start, end = today.replace(month=1, day=1), today
+    if form.is_valid():
+        start, end = form.cleaned_data["start"], min(form.cleaned_data["end"], today)
+    scope = selectors.Scope(town)
+    result = selectors.vacancy_report(scope, start, end)
+    units = Unit.objects.in_bulk([row.unit_id for row in result.units])
+    context = {
+        "place": town,
+        "town": town,
+        "form": form,
+        "report": result,
+        "rows": [(units[row.unit_id], row) for row in result.units],
+    }
+    return render(request, "premises/report.html", context, status=400 if form.errors else 200)

@@ -2,12 +2,13 @@
 
 import sys
 import time
+from collections.abc import Callable
 
 
 class ProgressBar:
-    def __init__(self, label: str, stream=None, width: int = 30):
+    def __init__(self, label: str, write: Callable[[str], object] | None = None, width: int = 30):
         self.label = label
-        self.stream = stream or sys.stderr
+        self.write = write or sys.stderr.write
         self.width = width
         self.started = time.monotonic()
 
@@ -16,7 +17,5 @@ class ProgressBar:
         filled = int(share * self.width)
         elapsed = time.monotonic() - self.started
         bar = "#" * filled + "-" * (self.width - filled)
-        self.stream.write(f"\r{self.label} [{bar}] {done}/{total} ({share:.0%}) {elapsed:.1f} s")
-        if done >= total:
-            self.stream.write("\n")
-        self.stream.flush()
+        end = "\n" if done >= total else ""
+        self.write(f"\r{self.label} [{bar}] {done}/{total} ({share:.0%}) {elapsed:.1f} s{end}")

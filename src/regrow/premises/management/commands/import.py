@@ -52,7 +52,12 @@ class Command(BaseCommand):
             )
             self.stderr.write(f"{len(records)} rows checked: all valid.")
             summary = services.units_import(
-                town=town_obj, records=records, by=user, progress=ProgressBar("Writing")
+                town=town_obj,
+                records=records,
+                by=user,
+                progress=ProgressBar(
+                    "Writing", write=lambda text: self.stderr.write(text, ending="")
+                ),
             )
         except formats.ImportRejected as rejected:
             for error in rejected.errors:
