@@ -213,3 +213,17 @@ def test_export_round_trips_through_import(client, aluksne, coordinator):
         preview = upload(client, response.content, name=f"units.{fmt}")
         assert preview.status_code == 200, preview.content.decode()[:3000]
         assert "1 units, 0 new and 1 already in the register" in preview.content.decode()
+
+
+def test_owner_record_with_the_users_verified_address_counts_as_theirs(client, aluksne):
+    from allauth.account.models import EmailAddress
+
+    person = aluksne.people[Role.PROPERTY_OWNER]
+    owner = Owner.objects.create(town=aluksne.town, name="Ilze", email=person.email.upper())
+    unit = make_unit(aluksne.town, "A1", owner=owner)
+    client.force_login(person)
+    assert client.get(f"/en/aluksne/register/units/{unit.pk}/").status_code == 200
+    assert unit.display_address in client.get("/en/my-units/").content.decode()
+    # An address the person has not verified proves nothing.
+    EmailAddress.objects.filter(user=person).update(verified=False)
+    assert client.get(f"/en/aluksne/register/units/{unit.pk}/").status_code == 403

@@ -84,6 +84,11 @@ class Owner(models.Model):
     def __str__(self) -> str:
         return self.name
 
+    def save(self, *args, **kwargs):
+        # Lower case, as account addresses are, so an owner's own account is recognised.
+        self.email = self.email.strip().lower()
+        super().save(*args, **kwargs)
+
     def clean(self) -> None:
         unknown = [r for r in self.reasons_not_letting if r not in self.Reason.values]
         if unknown:

@@ -7,7 +7,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
-from django.db.models import OuterRef, QuerySet, Subquery
+from allauth.account.models import EmailAddress
+from django.db.models import OuterRef, Q, QuerySet, Subquery
 
 from regrow.premises import vacancy
 from regrow.premises.geometry import ids_inside, polygon_from_geojson
@@ -32,9 +33,17 @@ def register_units(town: Town, day: date) -> QuerySet[Unit]:
     return units_with_status(town.units.select_related("owner"), day)
 
 
+def _owned_by(user) -> Q:
+    """Owner records that are `user`'s: linked to the account, or carrying one of the user's
+    verified e-mail addresses (so an invited owner sees their units without further steps)."""
+    if not getattr(user, "is_authenticated", False):
+        return Q(pk__in=[])
+    verified = EmailAddress.objects.filter(user=user, verified=True).values("email")
+    return Q(owner__user=user) | Q(owner__email__in=verified, owner__email__gt="")
+
+
 def units_of_owner(user) -> QuerySet[Unit]:
-    """The units whose owner record is linked to `user`."""
-    return Unit.objects.filter(owner__user=user).select_related("town")
+    return Unit.objects.filter(_owned_by(user)).select_related("town")
 
 
 def public_units(town: Town, day: date) -> QuerySet[Unit]:
@@ -66,7 +75,9 @@ def may_edit_unit(user, unit: Unit) -> bool:
     """Coordinators of the town, or the unit's owner (for its description)."""
     if can(user, Action.CHANGE_TOWN, unit.town):
         return True
-    return bool(user.is_authenticated and unit.owner_id and unit.owner.user_id == user.pk)
+    if not unit.owner_id:
+        return False
+    return Unit.objects.filter(_owned_by(user), pk=unit.pk).exists()
 
 
 def owners_for(user, town: Town) -> QuerySet[Owner]:
