@@ -4,11 +4,12 @@ from pathlib import Path
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.validators import MaxValueValidator, MinValueValidator
+from django.core.validators import MinValueValidator
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from regrow.lib.geo import latitude_field, longitude_field
 from regrow.premises.choices import Condition, Floor, ShopCategory, Source, Status
 from regrow.towns.models import Town
 
@@ -143,18 +144,8 @@ class Unit(models.Model):
     house_number = models.CharField(_("house number"), max_length=20, blank=True)
     postcode = models.CharField(_("postcode"), max_length=20, blank=True)
     display_address = models.CharField(_("address"), max_length=200)
-    latitude = models.DecimalField(
-        _("latitude"),
-        max_digits=9,
-        decimal_places=6,
-        validators=[MinValueValidator(Decimal(-90)), MaxValueValidator(Decimal(90))],
-    )
-    longitude = models.DecimalField(
-        _("longitude"),
-        max_digits=9,
-        decimal_places=6,
-        validators=[MinValueValidator(Decimal(-180)), MaxValueValidator(Decimal(180))],
-    )
+    latitude = latitude_field(_("latitude"))
+    longitude = longitude_field(_("longitude"))
     floor_area_m2 = models.DecimalField(
         _("floor area (m²)"),
         max_digits=7,

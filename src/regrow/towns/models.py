@@ -1,16 +1,15 @@
 import secrets
 import zoneinfo
-from decimal import Decimal
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from regrow.lib.contact import ContactDetails
+from regrow.lib.geo import latitude_field, longitude_field
 from regrow.lib.i18n import validate_language_codes
 from regrow.lib.places import validate_place_slug
 
@@ -46,18 +45,8 @@ class Town(ContactDetails):
     time_zone = models.CharField(
         _("time zone"), max_length=64, default="Europe/Riga", validators=[validate_time_zone]
     )
-    centre_latitude = models.DecimalField(
-        _("centre latitude"),
-        max_digits=9,
-        decimal_places=6,
-        validators=[MinValueValidator(Decimal(-90)), MaxValueValidator(Decimal(90))],
-    )
-    centre_longitude = models.DecimalField(
-        _("centre longitude"),
-        max_digits=9,
-        decimal_places=6,
-        validators=[MinValueValidator(Decimal(-180)), MaxValueValidator(Decimal(180))],
-    )
+    centre_latitude = latitude_field(_("centre latitude"))
+    centre_longitude = longitude_field(_("centre longitude"))
 
     class Meta:
         verbose_name = _("town")
