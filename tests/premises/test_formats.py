@@ -889,3 +889,20 @@ def test_a_self_intersecting_zone_is_rejected():
 def test_broken_zones_are_reported_at_their_position(broken, field):
     errors = errors_of(formats.read_zones, geojson_file(zone("Centre", SQUARE), broken))
     assert where(errors) == [(2, field)]
+
+
+def test_csv_export_keeps_formulas_from_running_and_round_trips():
+    from regrow.premises.formats import read_csv, write_csv
+
+    record = read_csv(
+        (
+            b"external_id,street,latitude,longitude,floor_area_m2,notes\n"
+            b'F1,Pils iela,57.4227,27.0461,45,"=HYPERLINK(""http://x.example"")"\n'
+        ),
+        today=date(2026, 11, 25),
+    )[0]
+    assert record.notes.startswith("=HYPERLINK")
+    exported = write_csv([record]).decode("utf-8-sig")
+    assert ",\"'=HYPERLINK(" in exported
+    again = read_csv(exported.encode("utf-8"), today=date(2026, 11, 25))[0]
+    assert again.notes == record.notes

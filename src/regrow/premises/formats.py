@@ -241,9 +241,21 @@ def _shown(raw: object) -> str:
     return raw.strip() if isinstance(raw, str) else str(raw)
 
 
+# Text that a spreadsheet would take for a formula when it opens a CSV file.
+FORMULA_STARTS = ("=", "+", "-", "@")
+
+
+def _csv_text(value: str) -> str:
+    """Exported text, with a leading apostrophe where a spreadsheet would run it as a formula
+    (CSV injection); the readers take that apostrophe off again."""
+    return "'" + value if value.startswith(FORMULA_STARTS) else value
+
+
 def _text(max_length: int, *, required: bool = False) -> Callable[[object], str]:
     def convert(raw: object) -> str:
         text = raw.strip() if type(raw) is str else _as_text(raw)
+        if text.startswith("'") and text[1:].startswith(FORMULA_STARTS):
+            text = text[1:]
         if required and not text:
             raise _Invalid(_("This is required, but it is empty."))
         if len(text) > max_length:
@@ -1093,11 +1105,11 @@ def write_csv(records: Iterable[UnitRecord]) -> bytes:
     for record in records:
         writer.writerow(
             [
-                record.external_id,
-                record.street,
-                record.house_number,
-                record.postcode,
-                record.display_address,
+                _csv_text(record.external_id),
+                _csv_text(record.street),
+                _csv_text(record.house_number),
+                _csv_text(record.postcode),
+                _csv_text(record.display_address),
                 _csv_decimal(record.latitude),
                 _csv_decimal(record.longitude),
                 _csv_decimal(record.floor_area_m2),
@@ -1111,7 +1123,7 @@ def write_csv(records: Iterable[UnitRecord]) -> bytes:
                 _yes_no(record.has_water),
                 _yes_no(record.has_heating),
                 _csv_decimal(_euros(record.asking_rent_cents_per_month)),
-                record.notes,
+                _csv_text(record.notes),
                 record.listed_on.isoformat() if record.listed_on else "",
                 record.status or "",
                 record.status_on.isoformat() if record.status_on else "",
