@@ -177,3 +177,25 @@ def test_street_survey_on_a_phone(new_page, town):
     assert change.status == Status.VACANT and change.source == "survey"
     assert change.effective_on == town.town.today()
     assert StatusChange.objects.count() == 4
+
+
+def test_other_register_pages_have_no_axe_violations(coordinator_page, town):
+    page = coordinator_page
+    owner = Owner.objects.create(town=town.town, name="Ilze", email="ilze@example.org")
+    unit = unit_in(town.town, "A1", owner=owner)
+    StatusChange.objects.create(
+        unit=unit, status=Status.VACANT, effective_on=date(2024, 1, 1), source="survey"
+    )
+    for path in [
+        "/en/aluksne/register/",
+        "/en/aluksne/register/owners/",
+        f"/en/aluksne/register/owners/{owner.pk}/",
+        "/en/aluksne/register/owners/new/",
+        "/en/aluksne/register/zones/",
+        "/en/aluksne/register/report/?start=2024-01-01&end=2024-12-31",
+        "/en/aluksne/workspace/",
+        "/en/my-units/",
+    ]:
+        response = page.goto(path)
+        assert response.status == 200, path
+        assert_no_axe_violations(page)
