@@ -625,6 +625,7 @@ LV.update(
         "kartē atrodas zonas iekšpusē.",
         "No zones yet.": "Zonu vēl nav.",
         "Import zones": "Importēt zonas",
+        "Suits": "Piemērota",
         "This is required, but it is empty.": "Šis lauks ir obligāts, bet tas ir tukšs.",
         "Photo": "Fotogrāfija",
         "JPEG, PNG or WebP, at most 10 MB. Location data is removed.": (

@@ -138,10 +138,11 @@ def test_owner_sees_and_corrects_only_their_own_unit(client, aluksne, owner_with
 
 def test_public_map_shows_offered_units_without_owner_data(client, aluksne, owner_with_unit):
     mine = owner_with_unit["mine"]
-    Unit.objects.filter(pk=mine.pk).update(offered_publicly=True)
+    Unit.objects.filter(pk=mine.pk).update(offered_publicly=True, permitted_uses=["fashion"])
     add_status(mine, Status.VACANT, date(2024, 1, 1))
     page = client.get("/en/aluksne/map/").content.decode()
     assert mine.display_address in page
+    assert "Clothing and shoes" in page
     assert owner_with_unit["neighbour"].display_address not in page
     assert "Ilze" not in page
     data = client.get("/en/aluksne/map/units.geojson").json()

@@ -212,6 +212,10 @@ class Unit(models.Model):
         return self.display_address
 
     @property
+    def permitted_use_labels(self) -> list[str]:
+        return [ShopCategory(code).label for code in self.permitted_uses]
+
+    @property
     def asking_rent_eur(self) -> Decimal | None:
         if self.asking_rent_cents_per_month is None:
             return None

@@ -30,6 +30,7 @@ def public_units_geojson(request: HttpRequest, slug: str) -> JsonResponse:
                 "floor": unit.get_floor_display(),
                 "condition": unit.get_condition_display(),
                 "permitted_uses": unit.permitted_uses,
+                "permitted_use_labels": [str(label) for label in unit.permitted_use_labels],
                 "step_free_access": unit.step_free_access,
                 "asking_rent_eur": None
                 if unit.asking_rent_cents_per_month is None
