@@ -1,11 +1,13 @@
 """Pages of the register run the same number of SQL queries whatever the number of units."""
 
 from datetime import date
+from decimal import Decimal
 
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from regrow.premises import formats, services
 from regrow.premises.choices import Status
 from regrow.premises.models import Owner, Unit, UnitPhoto
 from tests.premises.conftest import add_status, make_unit
@@ -49,3 +51,46 @@ def test_query_count_does_not_grow_with_the_register(client, aluksne, coordinato
     large = queries(client, url)
     assert Unit.objects.count() == 28
     assert large == small, f"{url}: {small} queries with 3 units, {large} with 28"
+
+
+def register_records(count: int) -> list:
+    return [
+        formats.UnitRecord(
+            row=number + 2,
+            external_id=f"R{number}",
+            street="Pils iela",
+            house_number=str(number),
+            postcode="",
+            display_address=f"Pils iela {number}",
+            latitude=Decimal("57.4227"),
+            longitude=Decimal("27.0461"),
+            floor_area_m2=Decimal("45.00"),
+            frontage_m=None,
+            floor="ground",
+            previous_use="",
+            permitted_uses=("fashion",),
+            condition="ready",
+            step_free_access=False,
+            has_power=False,
+            has_water=False,
+            has_heating=False,
+            asking_rent_cents_per_month=None,
+            notes="",
+            listed_on=None,
+            status="vacant",
+            status_on=date(2024, 1, 1),
+        )
+        for number in range(count)
+    ]
+
+
+def test_reimporting_an_unchanged_register_runs_a_fixed_number_of_queries(aluksne, coordinator):
+    counts = []
+    for count in (3, 30):
+        records = register_records(count)
+        services.units_import(town=aluksne.town, records=records, by=coordinator)
+        with CaptureQueriesContext(connection) as captured:
+            summary = services.units_import(town=aluksne.town, records=records, by=coordinator)
+        assert (summary.unchanged, summary.statuses_added) == (count, 0)
+        counts.append(len(captured))
+    assert counts[0] == counts[1], counts

@@ -320,7 +320,8 @@ class StatusChange(models.Model):
     class Meta:
         verbose_name = _("status change")
         verbose_name_plural = _("status history")
-        ordering = ["unit", "effective_on", "id"]
+        # By column, not "unit" (which would join units and sort by their address).
+        ordering = ["unit_id", "effective_on", "id"]
         indexes = [models.Index(fields=["unit", "effective_on", "id"])]
 
     def __str__(self) -> str:

@@ -46,29 +46,30 @@ def units_of_owner(user) -> QuerySet[Unit]:
     return Unit.objects.filter(_owned_by(user)).select_related("town")
 
 
-def public_units(town: Town, day: date) -> QuerySet[Unit]:
-    """Units the town offers for use; only what anyone may see (no owner)."""
-    return units_with_status(
-        town.units.filter(offered_publicly=True)
-        .only(
-            "id",
-            "town_id",
-            "display_address",
-            "street",
-            "house_number",
-            "latitude",
-            "longitude",
-            "floor_area_m2",
-            "floor",
-            "permitted_uses",
-            "previous_use",
-            "condition",
-            "step_free_access",
-            "asking_rent_cents_per_month",
-        )
-        .prefetch_related("photos"),
-        day,
+PUBLIC_UNIT_FIELDS = (
+    "id",
+    "town_id",
+    "display_address",
+    "street",
+    "house_number",
+    "latitude",
+    "longitude",
+    "floor_area_m2",
+    "floor",
+    "permitted_uses",
+    "previous_use",
+    "condition",
+    "step_free_access",
+    "asking_rent_cents_per_month",
+)
+
+
+def public_units(town: Town, day: date, *, with_photos: bool = True) -> QuerySet[Unit]:
+    """Units the town offers for use; only what anyone may see (no owner, no notes)."""
+    units = units_with_status(
+        town.units.filter(offered_publicly=True).only(*PUBLIC_UNIT_FIELDS), day
     )
+    return units.prefetch_related("photos") if with_photos else units
 
 
 def may_edit_unit(user, unit: Unit) -> bool:

@@ -253,7 +253,10 @@ def units_import(
     with transaction.atomic():
         existing = {
             unit.external_id: unit
-            for unit in Unit.objects.filter(town=town).only(*_UNIT_FIELDS, "id", "version")
+            # Every compared field must be loaded here, or Django fetches it unit by unit.
+            for unit in Unit.objects.filter(town=town).only(
+                *_UNIT_FIELDS, "permitted_uses", "id", "version"
+            )
         }
         latest = _latest_statuses(town)
         errors = _check_against_register(records, existing, today)

@@ -16,6 +16,7 @@ def public_map(request: HttpRequest, town: Town) -> HttpResponse:
 def public_units_geojson(request: HttpRequest, slug: str) -> JsonResponse:
     """The map's data: a FeatureCollection of the offered units, with public fields only."""
     town = get_object_or_404(Town, slug=slug)
+    units = selectors.public_units(town, town.today(), with_photos=False)
     features = [
         {
             "type": "Feature",
@@ -38,6 +39,6 @@ def public_units_geojson(request: HttpRequest, slug: str) -> JsonResponse:
                 "status": unit.status_now,
             },
         }
-        for unit in selectors.public_units(town, town.today())
+        for unit in units
     ]
     return JsonResponse({"type": "FeatureCollection", "features": features})
