@@ -5,7 +5,9 @@
 
 function baseMap(element) {
   const centre = [Number(element.dataset.lat), Number(element.dataset.lon)];
-  const map = L.map(element, { scrollWheelZoom: false }).setView(centre, Number(element.dataset.zoom || 16));
+  // No fading: popups appear at once, readable from the first moment (and calmer for everyone).
+  const map = L.map(element, { scrollWheelZoom: false, fadeAnimation: false })
+    .setView(centre, Number(element.dataset.zoom || 16));
   if (element.dataset.tiles) {
     L.tileLayer(element.dataset.tiles, { maxZoom: 19, attribution: element.dataset.attribution || "" }).addTo(map);
   }
