@@ -1,6 +1,7 @@
 """A coordinator invites a new editor, who opens the e-mailed link and creates an account."""
 
 from django.core import mail
+from playwright.sync_api import expect
 
 from regrow.towns.models import Membership, Role
 from tests.browser.axe import assert_no_axe_violations
@@ -26,22 +27,21 @@ def test_invitation_is_sent_and_accepted(new_page, transactional_db):
     page.get_by_label("E-pasta adrese").fill("new.editor@example.org")
     page.locator("#id_role").select_option(Role.EDITOR)
     page.get_by_role("button", name="Sūtīt ielūgumu").click()
-    assert page.get_by_text("Ielūgums nosūtīts uz new.editor@example.org").is_visible()
-    assert page.get_by_role("cell", name="new.editor@example.org").is_visible()
-
+    expect(page.get_by_text("Ielūgums nosūtīts uz new.editor@example.org")).to_be_visible()
+    expect(page.get_by_role("cell", name="new.editor@example.org")).to_be_visible()
     assert len(mail.outbox) == 1
     link = link_in(mail.outbox[0].body)
 
     invitee = new_page(language="lv")
     invitee.goto(link)
-    assert invitee.get_by_role("heading", name="Ielūgums: Alūksne").is_visible()
+    expect(invitee.get_by_role("heading", name="Ielūgums: Alūksne")).to_be_visible()
     assert_no_axe_violations(invitee)
     invitee.get_by_label("Jūsu vārds").fill("Jauna redaktore")
     invitee.locator("#id_password1").fill("green-shop-window-2019")
     invitee.locator("#id_password2").fill("green-shop-window-2019")
     invitee.get_by_role("button", name="Izveidot kontu un pieņemt").click()
     invitee.wait_for_url("**/lv/aluksne/workspace/")
-    assert invitee.get_by_text("Laipni lūgti!").is_visible()
+    expect(invitee.get_by_text("Laipni lūgti!")).to_be_visible()
     assert Membership.objects.filter(
         user__email="new.editor@example.org", town=town, role=Role.EDITOR
     ).exists()
@@ -50,5 +50,5 @@ def test_invitation_is_sent_and_accepted(new_page, transactional_db):
     other = new_page(language="lv")
     response = other.goto(link)
     assert response.status == 410
-    assert other.get_by_text("Šis ielūgums jau ir izmantots").is_visible()
+    expect(other.get_by_text("Šis ielūgums jau ir izmantots")).to_be_visible()
     assert_no_axe_violations(other)

@@ -1,6 +1,7 @@
 """The public pages and sign-in page, in Latvian and English, on a desktop and a phone."""
 
 import pytest
+from playwright.sync_api import expect
 
 from regrow.lib.demo import load_all
 from tests.browser.axe import assert_no_axe_violations
@@ -26,22 +27,22 @@ def test_public_pages_have_no_axe_violations(new_page, demo_data, language, view
 def test_home_lists_the_network_and_its_eight_towns(page, demo_data):
     page.goto("/en/")
     network = page.get_by_role("link", name="Re-grow City — Tackling Long-Term Decline")
-    assert network.is_visible()
+    expect(network).to_be_visible()
     towns = page.locator(".town-list li")
     assert towns.count() == 8
     for name in ["Alūksne", "Altena", "Idrija", "Melgaço", "Nyírbátor", "Isernia"]:
-        assert page.locator(".town-list").get_by_text(name).is_visible()
+        expect(page.locator(".town-list").get_by_text(name)).to_be_visible()
 
 
 def test_town_page_header_shows_contacts_and_latvian_sections(page, demo_data):
     page.goto("/lv/aluksne/")
     header = page.locator("header")
-    assert header.get_by_role("link", name="info@aluksne.example.org").is_visible()
+    expect(header.get_by_role("link", name="info@aluksne.example.org")).to_be_visible()
     assert header.get_by_role("link", name="+371 60 000 001").get_attribute("href") == (
         "tel:+37160000001"
     )
     navigation = page.get_by_role("navigation", name="Galvenā navigācija")
-    assert navigation.get_by_role("link", name="Aktualitātes").is_visible()
+    expect(navigation.get_by_role("link", name="Aktualitātes")).to_be_visible()
     assert page.locator("footer address").inner_text().startswith("Alūksne\nDārza iela 11")
 
 

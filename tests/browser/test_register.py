@@ -4,6 +4,7 @@ from datetime import date
 from decimal import Decimal
 
 import pytest
+from playwright.sync_api import expect
 
 from regrow.premises.choices import Status
 from regrow.premises.models import Owner, StatusChange, Unit
@@ -59,7 +60,7 @@ def test_coordinator_adds_a_unit_by_clicking_the_map(coordinator_page, town):
     page.locator("#id_status-status").select_option(Status.VACANT)
     page.locator("#id_status-effective_on").fill("2024-01-01")
     page.get_by_role("button", name="Add the unit").click()
-    assert page.get_by_text("Unit Tirgotāju iela 7 added.").is_visible()
+    expect(page.get_by_text("Unit Tirgotāju iela 7 added.")).to_be_visible()
     unit = Unit.objects.get(external_id="ALU-100")
     assert unit.latitude == Decimal(f"{latitude:.6f}")
     assert_no_axe_violations(page)
@@ -80,12 +81,12 @@ def test_recording_a_status_changes_the_towns_vacancy_rate(coordinator_page, tow
     page.locator("#id_status").select_option(Status.VACANT)
     page.locator("#id_effective_on").fill("2025-03-01")
     page.get_by_role("button", name="Record status").click()
-    assert page.get_by_text("Status recorded.").is_visible()
-    assert page.get_by_role("cell", name="Vacant").is_visible()
+    expect(page.get_by_text("Status recorded.")).to_be_visible()
+    expect(page.get_by_role("cell", name="Vacant")).to_be_visible()
     assert_no_axe_violations(page)
     page.goto("/en/aluksne/register/vacancy/")
     assert page.locator("#vacancy-rate").inner_text() == "50.0 %"
-    assert page.get_by_role("link", name=first.display_address).is_visible()
+    expect(page.get_by_role("link", name=first.display_address)).to_be_visible()
 
 
 @pytest.mark.parametrize("language", ["lv", "en"])
@@ -102,7 +103,7 @@ def test_public_map_and_list_show_no_owner_data(new_page, town, language):
     page.goto(f"/{language}/aluksne/map/")
     page.locator(".leaflet-interactive").first.wait_for()
     assert page.locator(".leaflet-interactive").count() == 1
-    assert page.get_by_role("heading", name=offered.display_address).is_visible()
+    expect(page.get_by_role("heading", name=offered.display_address)).to_be_visible()
     content = page.content()
     for private in ["Secret Owner", "secret.owner@example.org", "private note", "Hidden iela 2"]:
         assert private not in content
@@ -124,7 +125,7 @@ def test_import_shows_every_error_then_a_clean_file_imports(coordinator_page, to
         "#id_file", files=[{"name": "bad.csv", "mimeType": "text/csv", "buffer": bad}]
     )
     page.get_by_role("button", name="Check the file").click()
-    assert page.get_by_role("heading", name="Nothing was imported").is_visible()
+    expect(page.get_by_role("heading", name="Nothing was imported")).to_be_visible()
     errors = page.locator("table.import-errors tbody tr")
     assert errors.count() >= 3
     assert "swapped" in errors.first.inner_text()
@@ -136,10 +137,10 @@ def test_import_shows_every_error_then_a_clean_file_imports(coordinator_page, to
         "#id_file", files=[{"name": "good.csv", "mimeType": "text/csv", "buffer": good}]
     )
     page.get_by_role("button", name="Check the file").click()
-    assert page.get_by_text("1 units, 1 new and 0 already in the register").is_visible()
+    expect(page.get_by_text("1 units, 1 new and 0 already in the register")).to_be_visible()
     assert_no_axe_violations(page)
     page.get_by_role("button", name="Import all units").click()
-    assert page.get_by_text("1 new, 0 updated, 0 unchanged; 1 statuses recorded").is_visible()
+    expect(page.get_by_text("1 new, 0 updated, 0 unchanged; 1 statuses recorded")).to_be_visible()
     unit = Unit.objects.get(external_id="A1")
     assert unit.street == "Tirgotāju iela"
     assert unit.floor_area_m2 == Decimal("45.5")
@@ -170,9 +171,9 @@ def test_street_survey_on_a_phone(new_page, town):
     # One tap on the second unit's "vacant"; the others stay as they were.
     page.get_by_role("group", name="Pils iela 5").get_by_text("Tukšs", exact=True).click()
     page.get_by_role("button", name="Saglabāt apsekojumu").click()
-    assert page.get_by_text(
-        "Pils iela apsekojums saglabāts: statuss mainīts 1 telpai."
-    ).is_visible()
+    expect(
+        page.get_by_text("Pils iela apsekojums saglabāts: statuss mainīts 1 telpai.")
+    ).to_be_visible()
     change = StatusChange.objects.filter(unit__display_address="Pils iela 5").latest("id")
     assert change.status == Status.VACANT and change.source == "survey"
     assert change.effective_on == town.town.today()
