@@ -63,6 +63,7 @@ INSTALLED_APPS = [
     "regrow.towns",
     "regrow.network",
     "regrow.premises",
+    "regrow.publishing",
 ]
 
 MIDDLEWARE = [

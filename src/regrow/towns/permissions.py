@@ -18,13 +18,20 @@ class Action(StrEnum):
     VIEW_MEMBERS = "town.view_members"
     INVITE = "town.invite"
     CHANGE_TOWN = "town.change"
+    PUBLISH = "town.publish"
 
 
 ROLE_ACTIONS: dict[str, frozenset[Action]] = {
     Role.COORDINATOR: frozenset(
-        {Action.VIEW_WORKSPACE, Action.VIEW_MEMBERS, Action.INVITE, Action.CHANGE_TOWN}
+        {
+            Action.VIEW_WORKSPACE,
+            Action.VIEW_MEMBERS,
+            Action.INVITE,
+            Action.CHANGE_TOWN,
+            Action.PUBLISH,
+        }
     ),
-    Role.EDITOR: frozenset({Action.VIEW_WORKSPACE}),
+    Role.EDITOR: frozenset({Action.VIEW_WORKSPACE, Action.PUBLISH}),
     Role.JURY_MEMBER: frozenset({Action.VIEW_WORKSPACE}),
     Role.PROPERTY_OWNER: frozenset({Action.VIEW_WORKSPACE}),
     Role.ENTREPRENEUR: frozenset({Action.VIEW_WORKSPACE}),

@@ -1,0 +1,19 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class PublishingConfig(AppConfig):
+    name = "regrow.publishing"
+    label = "publishing"
+    verbose_name = _("Publishing")
+
+    def ready(self) -> None:
+        from regrow.lib import places
+        from regrow.network.models import Network
+        from regrow.publishing import views
+        from regrow.towns.models import Town
+
+        for model in (Town, Network):
+            places.register_section(model, "news", views.news_list)
+            places.register_section(model, "events", views.event_list)
+            places.register_section(model, "projects", views.project_list)

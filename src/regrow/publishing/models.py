@@ -1,0 +1,138 @@
+import uuid
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from regrow.network.models import Network
+from regrow.towns.models import Town
+
+
+class Person(models.Model):
+    """An author's contact card, printed under what they write."""
+
+    town = models.ForeignKey(Town, on_delete=models.CASCADE, null=True, blank=True)
+    network = models.ForeignKey(Network, on_delete=models.CASCADE, null=True, blank=True)
+    name = models.CharField(_("name"), max_length=200)
+    job_title = models.CharField(_("job title"), max_length=200, blank=True)
+    email = models.EmailField(_("e-mail"), blank=True)
+    phones = models.JSONField(_("phones"), default=list, blank=True)
+    postal_address = models.TextField(_("postal address"), blank=True)
+
+    class Meta:
+        verbose_name = _("author")
+        verbose_name_plural = _("authors")
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Entry(models.Model):
+    """A piece of news, an event or a project page, in one language, of one town or network.
+
+    One model with a kind rather than three: they share everything but an event's time and
+    place, and lists, feeds and search treat them alike.
+    """
+
+    class Kind(models.TextChoices):
+        NEWS = "news", _("News")
+        EVENT = "event", _("Event")
+        PROJECT = "project", _("Project")
+
+    town = models.ForeignKey(
+        Town, on_delete=models.CASCADE, null=True, blank=True, related_name="entries"
+    )
+    network = models.ForeignKey(
+        Network, on_delete=models.CASCADE, null=True, blank=True, related_name="entries"
+    )
+    kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices, default=Kind.NEWS)
+    language = models.CharField(_("language"), max_length=8, choices=settings.LANGUAGES)
+    # Entries that share a group are translations of each other.
+    translation_group = models.UUIDField(default=uuid.uuid4, db_index=True, editable=False)
+    title = models.CharField(_("title"), max_length=200)
+    slug = models.SlugField(_("web address"), max_length=120, allow_unicode=False)
+    lead = models.TextField(_("lead"), blank=True, help_text=_("One or two sentences."))
+    body = models.TextField(_("text"), blank=True)
+    categories = models.JSONField(_("categories"), default=list, blank=True)
+    author = models.ForeignKey(
+        Person, on_delete=models.SET_NULL, null=True, blank=True, verbose_name=_("author")
+    )
+    # Published when this moment has come; empty means a draft. No worker is needed for that.
+    publish_at = models.DateTimeField(_("publish at"), null=True, blank=True, db_index=True)
+    # Events
+    starts_at = models.DateTimeField(_("starts"), null=True, blank=True)
+    ends_at = models.DateTimeField(_("ends"), null=True, blank=True)
+    place_name = models.CharField(_("place"), max_length=200, blank=True)
+    place_address = models.CharField(_("address"), max_length=300, blank=True)
+    online_url = models.URLField(_("online link"), blank=True)
+    created_at = models.DateTimeField(default=timezone.now, editable=False)
+    updated_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = _("entry")
+        verbose_name_plural = _("entries")
+        ordering = ["-publish_at", "-id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=(Q(town__isnull=False) & Q(network__isnull=True))
+                | (Q(town__isnull=True) & Q(network__isnull=False)),
+                name="entry_one_publisher",
+            ),
+            models.UniqueConstraint(
+                fields=["town", "language", "slug"], name="entry_unique_town_slug"
+            ),
+            models.UniqueConstraint(
+                fields=["network", "language", "slug"], name="entry_unique_network_slug"
+            ),
+            models.UniqueConstraint(
+                fields=["translation_group", "language"], name="entry_one_per_language"
+            ),
+        ]
+        indexes = [models.Index(fields=["town", "language", "publish_at"])]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        from django.utils import translation
+
+        with translation.override(self.language):
+            return reverse(
+                "publishing:entry", kwargs={"slug": self.publisher.slug, "entry": self.slug}
+            )
+
+    @property
+    def publisher(self):
+        return self.town or self.network
+
+    def is_published(self, now=None) -> bool:
+        return self.publish_at is not None and self.publish_at <= (now or timezone.now())
+
+    def clean(self) -> None:
+        if self.kind == self.Kind.EVENT:
+            if not self.starts_at:
+                raise ValidationError({"starts_at": _("An event needs a start.")})
+            if self.ends_at and self.ends_at < self.starts_at:
+                raise ValidationError({"ends_at": _("An event cannot end before it starts.")})
+
+
+class Revision(models.Model):
+    """A saved state of an entry; going back to one saves it again as the newest."""
+
+    entry = models.ForeignKey(Entry, on_delete=models.CASCADE, related_name="revisions")
+    saved_at = models.DateTimeField(default=timezone.now)
+    saved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    content = models.JSONField()
+
+    class Meta:
+        ordering = ["-saved_at", "-id"]
+
+    def __str__(self) -> str:
+        return f"{self.entry} · {self.saved_at:%Y-%m-%d %H:%M}"

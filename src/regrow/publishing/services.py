@@ -1,0 +1,155 @@
+"""Writing, translating, publishing and restoring entries."""
+
+from datetime import datetime
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+
+from regrow.publishing.html import clean_html
+from regrow.publishing.models import Entry, Revision
+from regrow.towns.models import Town
+from regrow.towns.permissions import Action, can
+
+CONTENT_FIELDS = [
+    "kind",
+    "title",
+    "lead",
+    "body",
+    "categories",
+    "author_id",
+    "starts_at",
+    "ends_at",
+    "place_name",
+    "place_address",
+    "online_url",
+]
+
+
+def may_publish(user, publisher) -> bool:
+    """Editors and coordinators of a town; networks are their administrators' for now."""
+    if isinstance(publisher, Town):
+        return can(user, Action.PUBLISH, publisher)
+    return bool(getattr(user, "is_superuser", False))
+
+
+def _require(user, publisher) -> None:
+    if not may_publish(user, publisher):
+        raise PermissionDenied
+
+
+def _free_slug(entry: Entry, wanted: str) -> str:
+    """The wanted address, or the same with -2, -3 … if another entry in that language has it."""
+    base = slugify(wanted)[:110] or "entry"
+    others = Entry.objects.filter(
+        town=entry.town, network=entry.network, language=entry.language
+    ).exclude(pk=entry.pk)
+    taken = set(others.filter(slug__startswith=base).values_list("slug", flat=True))
+    slug, number = base, 2
+    while slug in taken:
+        slug, number = f"{base}-{number}", number + 1
+    return slug
+
+
+def _snapshot(entry: Entry, by) -> Revision:
+    content = {name: getattr(entry, name) for name in CONTENT_FIELDS}
+    for name in ("starts_at", "ends_at"):
+        content[name] = content[name].isoformat() if content[name] else None
+    return Revision.objects.create(entry=entry, saved_by=by, content=content)
+
+
+@transaction.atomic
+def entry_save(*, entry: Entry, by, **data) -> tuple[Entry, list[str]]:
+    """Create or change an entry; the text is sanitised and a revision kept.
+
+    Returns the entry and notices for the editor (e.g. that the address had to change).
+    """
+    _require(by, entry.publisher)
+    notices = []
+    wanted_slug = data.pop("slug", None) or entry.slug or data.get("title") or entry.title
+    for name, value in data.items():
+        setattr(entry, name, value)
+    entry.title = clean_html_text(entry.title)
+    entry.lead = clean_html_text(entry.lead)
+    entry.body = clean_html(entry.body)
+    slug = _free_slug(entry, wanted_slug)
+    if slug != slugify(wanted_slug)[:110]:
+        notices.append(
+            _("The address “%(wanted)s” was taken in this language; this entry got “%(slug)s”.")
+            % {"wanted": slugify(wanted_slug), "slug": slug}
+        )
+    entry.slug = slug
+    entry.updated_at = timezone.now()
+    entry.full_clean()
+    entry.save()
+    _snapshot(entry, by)
+    return entry, notices
+
+
+def clean_html_text(text: str) -> str:
+    """Plain text fields keep no markup at all (they are escaped again when shown)."""
+    from regrow.publishing.html import plain_text
+
+    return plain_text(text)
+
+
+@transaction.atomic
+def entry_publish(*, entry: Entry, by, at: datetime | None = None) -> tuple[Entry, list[str]]:
+    """Publish now, or at a set time; a time already past publishes now, and says so."""
+    _require(by, entry.publisher)
+    now = timezone.now()
+    notices = []
+    if at is not None and at < now:
+        notices.append(_("The time you chose has passed, so the entry is published now."))
+        at = None
+    entry.publish_at = at or now
+    entry.save(update_fields=["publish_at"])
+    return entry, notices
+
+
+@transaction.atomic
+def entry_unpublish(*, entry: Entry, by) -> Entry:
+    _require(by, entry.publisher)
+    entry.publish_at = None
+    entry.save(update_fields=["publish_at"])
+    return entry
+
+
+@transaction.atomic
+def entry_translate(*, entry: Entry, language: str, by, **data) -> tuple[Entry, list[str]]:
+    """Add a version of the entry in another language, linked to it."""
+    if Entry.objects.filter(translation_group=entry.translation_group, language=language).exists():
+        raise ValidationError({"language": _("This entry already has a version in that language.")})
+    translation = Entry(
+        town=entry.town,
+        network=entry.network,
+        language=language,
+        translation_group=entry.translation_group,
+        kind=entry.kind,
+        author=entry.author,
+        categories=list(entry.categories),
+        starts_at=entry.starts_at,
+        ends_at=entry.ends_at,
+        place_name=entry.place_name,
+        place_address=entry.place_address,
+        online_url=entry.online_url,
+    )
+    return entry_save(entry=translation, by=by, **data)
+
+
+@transaction.atomic
+def entry_restore(*, revision: Revision, by) -> Entry:
+    """Go back to an earlier revision: its content becomes the newest revision."""
+    entry = revision.entry
+    _require(by, entry.publisher)
+    content = dict(revision.content)
+    for name in ("starts_at", "ends_at"):
+        content[name] = datetime.fromisoformat(content[name]) if content[name] else None
+    for name, value in content.items():
+        setattr(entry, name, value)
+    entry.full_clean()
+    entry.save()
+    _snapshot(entry, by)
+    return entry

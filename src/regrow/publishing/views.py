@@ -1,0 +1,144 @@
+"""What readers see: lists of news, events and projects, one entry, its translations."""
+
+import json
+
+from django.conf import settings
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.utils.translation import get_language, get_language_info
+from django.utils.translation import gettext_lazy as _
+
+from regrow.lib import places
+from regrow.publishing import selectors
+from regrow.publishing.html import clean_html, plain_text
+from regrow.publishing.models import Entry
+from regrow.publishing.services import may_publish
+
+PAGE_SIZE = 20
+
+
+def _list(request: HttpRequest, place, section: str, entries, title) -> HttpResponse:
+    context = {
+        "place": place,
+        "section": section,
+        "section_title": title,
+        "entries": entries[:PAGE_SIZE],
+        "feed_language": get_language(),
+    }
+    return render(request, "publishing/entry_list.html", context)
+
+
+def news_list(request: HttpRequest, place) -> HttpResponse:
+    return _list(request, place, "news", selectors.published(place, get_language()), _("News"))
+
+
+def project_list(request: HttpRequest, place) -> HttpResponse:
+    entries = selectors.published(place, get_language(), Entry.Kind.PROJECT)
+    return _list(request, place, "projects", entries, _("Projects"))
+
+
+def event_list(request: HttpRequest, place) -> HttpResponse:
+    context = {
+        "place": place,
+        "section": "events",
+        "section_title": _("Events"),
+        "upcoming": selectors.upcoming_events(place, get_language()),
+        "past": selectors.past_events(place, get_language())[:PAGE_SIZE],
+    }
+    return render(request, "publishing/event_list.html", context)
+
+
+def _place(slug: str):
+    place = places.find(slug)
+    if place is None:
+        raise Http404
+    return place
+
+
+def _language_links(request: HttpRequest, entry: Entry, translations) -> list[dict]:
+    """The language switch of an entry: its translations where they exist, otherwise the
+    same address in the other language, which says plainly that there is no translation."""
+    by_language = {other.language: other.get_absolute_url() for other in translations}
+    by_language[entry.language] = entry.get_absolute_url()
+    links = []
+    for code, _name in settings.LANGUAGES:
+        url = by_language.get(code) or f"/{code}/{entry.publisher.slug}/news/{entry.slug}/"
+        links.append(
+            {
+                "code": code,
+                "name_local": get_language_info(code)["name_local"],
+                "url": url,
+                "is_current": code == entry.language,
+            }
+        )
+    return links
+
+
+def entry_detail(request: HttpRequest, slug: str, entry: str) -> HttpResponse:
+    place = _place(slug)
+    language = get_language()
+    may_see_drafts = may_publish(request.user, place)
+    found = selectors.entry_for_reader(place, language, entry, may_see_drafts=may_see_drafts)
+    if found is None:
+        return _not_translated(request, place, entry, language, may_see_drafts)
+    translations = list(selectors.translations_of(found, published_only=not may_see_drafts))
+    context = {
+        "place": place,
+        "section": "news",
+        "entry": found,
+        "body": clean_html(found.body),  # sanitised again when shown
+        "translations": translations,
+        "language_links": _language_links(request, found, translations),
+        "structured_data": json.dumps(_schema_org(request, found), ensure_ascii=False),
+        "description": found.lead or plain_text(found.body)[:200],
+    }
+    return render(request, "publishing/entry_detail.html", context)
+
+
+def _not_translated(request, place, slug: str, language: str, may_see_drafts: bool):
+    """The entry exists, but not in this language: say so and offer the versions there are."""
+    originals = [
+        candidate
+        for candidate in Entry.objects.filter(slug=slug).select_related("town", "network")
+        if candidate.publisher == place and (may_see_drafts or candidate.is_published())
+    ]
+    if not originals:
+        raise Http404
+    versions = list(originals)
+    for original in originals:
+        versions += list(selectors.translations_of(original, published_only=not may_see_drafts))
+    context = {
+        "place": place,
+        "section": "news",
+        "versions": {version.pk: version for version in versions}.values(),
+        "wanted_language": get_language_info(language)["name_local"],
+    }
+    return render(request, "publishing/entry_not_translated.html", context, status=404)
+
+
+def _schema_org(request: HttpRequest, entry: Entry) -> dict:
+    data = {
+        "@context": "https://schema.org",
+        "@type": "Event" if entry.kind == Entry.Kind.EVENT else "NewsArticle",
+        "name" if entry.kind == Entry.Kind.EVENT else "headline": entry.title,
+        "inLanguage": entry.language,
+        "url": request.build_absolute_uri(entry.get_absolute_url()),
+        "description": entry.lead,
+    }
+    if entry.kind == Entry.Kind.EVENT:
+        data["startDate"] = entry.starts_at.isoformat()
+        if entry.ends_at:
+            data["endDate"] = entry.ends_at.isoformat()
+        if entry.place_address:
+            data["location"] = {
+                "@type": "Place",
+                "name": entry.place_name or entry.place_address,
+                "address": entry.place_address,
+            }
+        elif entry.online_url:
+            data["location"] = {"@type": "VirtualLocation", "url": entry.online_url}
+    else:
+        data["datePublished"] = entry.publish_at.isoformat() if entry.publish_at else None
+        if entry.author:
+            data["author"] = {"@type": "Person", "name": entry.author.name}
+    return data

@@ -1,0 +1,46 @@
+"""Readers of news and events, in a real browser: language switch, calendar, accessibility."""
+
+from pathlib import Path
+
+from icalendar import Calendar
+from playwright.sync_api import expect
+
+from regrow.lib.demo import load_all
+from regrow.publishing.models import Entry
+from tests.browser.axe import assert_no_axe_violations
+
+
+def test_reader_switches_an_article_to_its_translation(page, transactional_db):
+    load_all()
+    latvian = Entry.objects.get(language="lv", title__startswith="Alūksnē tikās")
+    for path in ["/lv/aluksne/news/", "/lv/aluksne/events/", "/en/regrow-city/projects/"]:
+        assert page.goto(path).status == 200
+        assert_no_axe_violations(page)
+    page.goto("/lv/aluksne/news/")
+    page.get_by_role("link", name=latvian.title).click()
+    expect(page.get_by_role("heading", level=1)).to_have_text(latvian.title)
+    assert_no_axe_violations(page)
+    page.locator(".language-switch summary").click()
+    page.get_by_role("link", name="English").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text(
+        "Re-grow City partners met in Alūksne"
+    )
+    assert page.locator("html").get_attribute("lang") == "en"
+    # No German version: the page says so and offers the others.
+    page.locator(".language-switch summary").click()
+    page.get_by_role("link", name="Deutsch").click()
+    expect(page.get_by_role("link", name=latvian.title)).to_be_visible()
+    assert_no_axe_violations(page)
+
+
+def test_event_add_to_calendar(page, transactional_db):
+    load_all()
+    event = Entry.objects.get(language="en", kind=Entry.Kind.EVENT)
+    page.goto(event.get_absolute_url())
+    assert_no_axe_violations(page)
+    with page.expect_download() as download_info:
+        page.get_by_role("link", name="Add to calendar").click()
+    calendar = Calendar.from_ical(Path(download_info.value.path()).read_bytes())
+    (component,) = calendar.walk("VEVENT")
+    assert str(component["SUMMARY"]) == event.title
+    assert "Dārza iela 11" in str(component["LOCATION"])

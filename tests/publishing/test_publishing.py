@@ -1,0 +1,180 @@
+"""Publishing: safe HTML, scheduling without a worker, translations, feeds and calendars."""
+
+from datetime import timedelta
+
+import feedparser
+import pytest
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
+from icalendar import Calendar
+
+from regrow.publishing import services
+from regrow.publishing.models import Entry, Revision
+from regrow.towns.models import Role
+
+XSS = [
+    "<script>alert(1)</script>",
+    '<img src=x onerror="alert(2)">',
+    '<a href="javascript:alert(3)">click</a>',
+    '<svg onload="alert(4)"></svg>',
+    '<iframe src="https://evil.example"></iframe>',
+    '<p style="background:url(javascript:alert(5))">styled</p>',
+    '"><script>alert(6)</script>',
+    "<a href='jAvAsCrIpT:alert(7)'>x</a>",
+]
+
+
+@pytest.fixture
+def editor(aluksne):
+    return aluksne.people[Role.EDITOR]
+
+
+def write(town, by, *, language="en", publish=True, **fields):
+    fields.setdefault("title", "Partners met in Alūksne")
+    entry = Entry(town=town, language=language, kind=fields.pop("kind", Entry.Kind.NEWS))
+    entry, notices = services.entry_save(entry=entry, by=by, **fields)
+    if publish:
+        services.entry_publish(entry=entry, by=by)
+    return entry, notices
+
+
+def test_script_handlers_and_javascript_links_never_reach_the_page_or_the_feeds(
+    client, aluksne, editor
+):
+    payload = "".join(XSS)
+    entry, _ = write(aluksne.town, editor, title="Title " + payload, lead=payload, body=payload)
+    for url in [
+        entry.get_absolute_url(),
+        "/en/aluksne/news/",
+        "/en/aluksne/news/feed.rss",
+        "/en/aluksne/news/feed.atom",
+    ]:
+        html = client.get(url).content.decode().lower()
+        assert "alert(" not in html.replace("&lt;script&gt;alert(", ""), url
+        assert "<script>alert" not in html and "onerror=" not in html and "onload=" not in html
+        assert "javascript:" not in html and "<iframe" not in html
+    assert "<p>styled</p>" in Entry.objects.get().body
+
+
+def test_draft_and_scheduled_entries_appear_only_when_their_time_has_come(client, aluksne, editor):
+    draft, _ = write(aluksne.town, editor, title="Draft", publish=False)
+    later, _ = write(aluksne.town, editor, title="Later", publish=False)
+    services.entry_publish(entry=later, by=editor, at=timezone.now() + timedelta(hours=2))
+    assert client.get(draft.get_absolute_url()).status_code == 404
+    assert "Later" not in client.get("/en/aluksne/news/").content.decode()
+    # Time passes; nothing runs in the background, and yet the entry is there.
+    Entry.objects.filter(pk=later.pk).update(publish_at=timezone.now() - timedelta(seconds=1))
+    assert "Later" in client.get("/en/aluksne/news/").content.decode()
+    # Editors see drafts, marked as such.
+    client.force_login(editor)
+    assert "Draft: only editors see this." in client.get(draft.get_absolute_url()).content.decode()
+
+
+def test_a_publication_time_already_past_publishes_now_and_says_so(aluksne, editor):
+    entry, _ = write(aluksne.town, editor, publish=False)
+    entry, notices = services.entry_publish(
+        entry=entry, by=editor, at=timezone.now() - timedelta(days=3)
+    )
+    assert notices == ["The time you chose has passed, so the entry is published now."]
+    assert timezone.now() - entry.publish_at < timedelta(seconds=5)
+
+
+def test_event_ending_before_it_starts_is_refused(aluksne, editor):
+    start = timezone.now() + timedelta(days=5)
+    with pytest.raises(ValidationError, match="cannot end before it starts"):
+        write(
+            aluksne.town,
+            editor,
+            kind=Entry.Kind.EVENT,
+            starts_at=start,
+            ends_at=start - timedelta(hours=1),
+        )
+    assert not Entry.objects.exists()
+
+
+def test_slug_clash_in_one_language_is_resolved_and_reported(aluksne, editor):
+    first, _ = write(aluksne.town, editor)
+    second, notices = write(aluksne.town, editor)
+    other_language, no_notice = write(aluksne.town, editor, language="lv")
+    assert (first.slug, second.slug) == ("partners-met-in-aluksne", "partners-met-in-aluksne-2")
+    assert "was taken in this language" in notices[0]
+    assert other_language.slug == "partners-met-in-aluksne" and no_notice == []
+
+
+def test_language_switch_goes_to_the_translation_or_says_there_is_none(client, aluksne, editor):
+    latvian, _ = write(aluksne.town, editor, language="lv", title="Partneri tikās Alūksnē")
+    english, _ = services.entry_translate(
+        entry=latvian, language="en", by=editor, title="Partners met in Alūksne"
+    )
+    services.entry_publish(entry=english, by=editor)
+    html = client.get(latvian.get_absolute_url()).content.decode()
+    assert f'href="{english.get_absolute_url()}" hreflang="en" lang="en"' in html
+    assert 'hreflang="en" href="/en/aluksne/news/partners-met-in-aluksne/"' in html
+    german = client.get(f"/de/aluksne/news/{latvian.slug}/")
+    assert german.status_code == 404
+    page = german.content.decode()
+    assert latvian.get_absolute_url() in page and english.get_absolute_url() in page
+    with pytest.raises(ValidationError, match="already has a version in that language"):
+        services.entry_translate(entry=latvian, language="en", by=editor, title="Again")
+
+
+def test_feeds_parse_and_calendars_load(client, aluksne, editor):
+    start = timezone.now() + timedelta(days=10)
+    event, _ = write(
+        aluksne.town,
+        editor,
+        kind=Entry.Kind.EVENT,
+        title="Pop-up weekend",
+        starts_at=start,
+        ends_at=start + timedelta(hours=8),
+        place_address="Pils iela 1, Alūksne",
+    )
+    write(aluksne.town, editor, title="News item")
+    for feed_url in ["/en/aluksne/news/feed.rss", "/en/aluksne/news/feed.atom"]:
+        parsed = feedparser.parse(client.get(feed_url).content)
+        assert not parsed.bozo, parsed.bozo_exception
+        assert {item.title for item in parsed.entries} == {"Pop-up weekend", "News item"}
+    calendar = Calendar.from_ical(client.get(f"{event.get_absolute_url()}event.ics").content)
+    (component,) = calendar.walk("VEVENT")
+    assert str(component["SUMMARY"]) == "Pop-up weekend"
+    assert component.decoded("DTSTART").replace(microsecond=0) == start.replace(microsecond=0)
+    whole = Calendar.from_ical(client.get("/en/aluksne/events/calendar.ics").content)
+    assert len(whole.walk("VEVENT")) == 1
+    events_page = client.get("/en/aluksne/events/").content.decode()
+    assert events_page.index("Pop-up weekend") < events_page.index("Past events")
+
+
+@pytest.mark.parametrize("role", [Role.JURY_MEMBER, Role.PROPERTY_OWNER, Role.ENTREPRENEUR])
+def test_only_editors_and_coordinators_of_the_town_publish(aluksne, altena, role):
+    with pytest.raises(PermissionDenied):
+        write(aluksne.town, aluksne.people[role])
+    with pytest.raises(PermissionDenied):
+        write(aluksne.town, altena.people[Role.EDITOR])
+    write(aluksne.town, aluksne.people[Role.COORDINATOR])
+
+
+def test_going_back_to_an_earlier_revision(aluksne, editor):
+    entry, _ = write(aluksne.town, editor, body="<p>First</p>")
+    entry, _ = services.entry_save(entry=entry, by=editor, body="<p>Second</p>")
+    first = Revision.objects.filter(entry=entry).order_by("saved_at", "id").first()
+    services.entry_restore(revision=first, by=editor)
+    entry.refresh_from_db()
+    assert entry.body == "<p>First</p>"
+    assert entry.revisions.count() == 3
+
+
+@pytest.mark.parametrize(
+    "url", ["/en/aluksne/news/", "/en/aluksne/news/feed.rss", "/en/aluksne/events/"]
+)
+def test_lists_and_feeds_run_a_fixed_number_of_queries(client, aluksne, editor, url):
+    write(aluksne.town, editor, title="One")
+    client.get(url)
+    with CaptureQueriesContext(connection) as small:
+        client.get(url)
+    for number in range(15):
+        write(aluksne.town, editor, title=f"More {number}")
+    with CaptureQueriesContext(connection) as large:
+        client.get(url)
+    assert len(large) == len(small)
