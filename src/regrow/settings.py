@@ -10,7 +10,7 @@ from urllib.parse import urlsplit
 
 import dj_database_url
 import xstatic.pkg.leaflet
-from csp.constants import NONE, SELF
+from csp.constants import NONCE, NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     "axes",
     "csp",
     "ninja",
+    "django_prose_editor",
     # Our apps, in the order their data depends on each other (the demo loader follows it).
     "regrow.accounts",
     "regrow.towns",
@@ -224,8 +225,9 @@ tile_origin = (
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": [SELF],
-        # No inline script anywhere: every script is a file under static/.
-        "script-src": [SELF],
+        # No inline script: every script is a file under static/. The rich-text editor's import
+        # map is the one inline block, and it carries this response's nonce.
+        "script-src": [SELF, NONCE],
         "style-src": [SELF],
         # allauth shows the two-factor QR code as a data: image; maps load tiles.
         "img-src": [SELF, "data:", *([tile_origin] if tile_origin else [])],

@@ -40,9 +40,15 @@ def _require(user, publisher) -> None:
         raise PermissionDenied
 
 
+# Addresses under /news/ that the editor pages and feeds use.
+RESERVED_SLUGS = {"write", "manage", "feed", "search"}
+
+
 def _free_slug(entry: Entry, wanted: str) -> str:
     """The wanted address, or the same with -2, -3 … if another entry in that language has it."""
     base = slugify(wanted)[:110] or "entry"
+    if base in RESERVED_SLUGS:
+        base = f"{base}-1"
     others = Entry.objects.filter(
         town=entry.town, network=entry.network, language=entry.language
     ).exclude(pk=entry.pk)

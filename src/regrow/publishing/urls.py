@@ -1,10 +1,19 @@
 from django.urls import path
 
-from regrow.publishing import feeds, views
+from regrow.publishing import editor, feeds, views
 
 app_name = "publishing"
 
 urlpatterns = [
+    path("<slug:slug>/news/manage/", editor.manage, name="manage"),
+    path("<slug:slug>/news/write/", editor.write, name="write"),
+    path("<slug:slug>/news/manage/<int:pk>/", editor.edit, name="edit"),
+    path("<slug:slug>/news/manage/<int:pk>/translate/", editor.translate, name="translate"),
+    path(
+        "<slug:slug>/news/manage/<int:pk>/restore/<int:revision>/",
+        editor.restore,
+        name="restore",
+    ),
     path("<slug:slug>/news/feed.rss", feeds.NewsFeed(), name="rss"),
     path("<slug:slug>/news/feed.atom", feeds.AtomNewsFeed(), name="atom"),
     path("<slug:slug>/events/calendar.ics", feeds.events_ics, name="calendar"),

@@ -24,6 +24,7 @@ def _list(request: HttpRequest, place, section: str, entries, title) -> HttpResp
         "section_title": title,
         "entries": entries[:PAGE_SIZE],
         "feed_language": get_language(),
+        "may_publish": may_publish(request.user, place),
     }
     return render(request, "publishing/entry_list.html", context)
 

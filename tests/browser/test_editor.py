@@ -1,0 +1,51 @@
+"""An editor writes a Latvian article in the rich-text editor, adds its English version and
+publishes both; a reader switches between them."""
+
+from playwright.sync_api import expect
+
+from regrow.publishing.models import Entry
+from regrow.towns.models import Role
+from tests.browser.axe import assert_no_axe_violations
+from tests.browser.helpers import sign_in
+from tests.fixtures import PASSWORD, make_town_with_people
+
+
+def test_editor_writes_translates_and_publishes(new_page, transactional_db):
+    town = make_town_with_people("aluksne", "Alūksne", "LV")
+    page = new_page(language="lv")
+    sign_in(page, town.people[Role.EDITOR].email, PASSWORD, language="lv")
+    page.goto("/lv/aluksne/news/")
+    page.get_by_role("link", name="Rakstīt un labot").click()
+    page.get_by_role("link", name="Rakstīt jaunu").click()
+    assert_no_axe_violations(page)
+    page.get_by_label("Virsraksts").fill("Partneri tikās Alūksnē")
+    page.get_by_label("Ievads").fill("Divu dienu tikšanās par tukšajām telpām.")
+    editor = page.get_by_role("textbox", name="Teksts")
+    editor.click()
+    page.keyboard.type("Pirmajā dienā partneri pārrunāja pārneses plānus.")
+    page.get_by_role("button", name="Publicēt tagad").click()
+    expect(page.get_by_text("Publicēts.", exact=True)).to_be_visible()
+    latvian = Entry.objects.get(language="lv")
+    assert latvian.is_published()
+    assert "pārrunāja pārneses plānus" in latvian.body
+
+    page.locator("#id_language").select_option("en")
+    page.get_by_role("button", name="Pievienot tulkojumu").click()
+    expect(page.get_by_label("Virsraksts")).to_have_value("Partneri tikās Alūksnē")
+    page.get_by_label("Virsraksts").fill("Partners met in Alūksne")
+    page.get_by_label("Ievads").fill("A two-day meeting on empty shop units.")
+    page.get_by_role("button", name="Saglabāt melnrakstu").click()
+    expect(page.get_by_text("Tulkojums saglabāts kā melnraksts.")).to_be_visible()
+    english = Entry.objects.get(language="en")
+    assert not english.is_published()
+    assert english.translation_group == latvian.translation_group
+    page.get_by_role("button", name="Publicēt tagad").click()
+    expect(page.get_by_text("Publicēts.", exact=True)).to_be_visible()
+    assert_no_axe_violations(page)
+
+    reader = new_page(language="lv")
+    reader.goto(latvian.get_absolute_url())
+    assert_no_axe_violations(reader)
+    reader.locator(".language-switch summary").click()
+    reader.get_by_role("link", name="English").click()
+    expect(reader.get_by_role("heading", level=1)).to_have_text("Partners met in Alūksne")
