@@ -710,6 +710,13 @@ LV.update(
         "State": "Stāvoklis",
         "Nothing written yet.": "Vēl nekas nav uzrakstīts.",
         "Online link": "Tiešsaistes saite",
+        "Latest news": "Jaunākās aktualitātes",
+        "All news": "Visas aktualitātes",
+        "Coming events": "Gaidāmie pasākumi",
+        "Search": "Meklēt",
+        "Search news, events and projects": "Meklēt aktualitātēs, pasākumos un projektos",
+        "Words to find": "Meklējamie vārdi",
+        "Nothing found.": "Nekas netika atrasts.",
         "This is required, but it is empty.": "Šis lauks ir obligāts, bet tas ir tukšs.",
         "Photo": "Fotogrāfija",
         "JPEG, PNG or WebP, at most 10 MB. Location data is removed.": (

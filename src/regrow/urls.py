@@ -1,17 +1,25 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
+from django.contrib.sitemaps.views import sitemap as sitemap_view
 from django.urls import include, path
 from django.views.i18n import set_language
 
 from regrow import views
 from regrow.api.main import api
+from regrow.publishing.sitemaps import EntrySitemap
 
 urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
     path("i18n/setlang/", set_language, name="set_language"),
     path("admin/", admin.site.urls),
     path("api/", api.urls),
+    path(
+        "sitemap.xml",
+        sitemap_view,
+        {"sitemaps": {"entries": EntrySitemap}},
+        name="django.contrib.sitemaps.views.sitemap",
+    ),
 ]
 
 urlpatterns += i18n_patterns(

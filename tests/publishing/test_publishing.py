@@ -178,3 +178,52 @@ def test_lists_and_feeds_run_a_fixed_number_of_queries(client, aluksne, editor, 
     with CaptureQueriesContext(connection) as large:
         client.get(url)
     assert len(large) == len(small)
+
+
+def test_sitemap_lists_published_entries_with_their_translations(client, aluksne, editor):
+    from xml.etree import ElementTree
+
+    latvian, _ = write(aluksne.town, editor, language="lv", title="Partneri tikās")
+    english, _ = services.entry_translate(entry=latvian, language="en", by=editor, title="Met")
+    services.entry_publish(entry=english, by=editor)
+    write(aluksne.town, editor, title="Draft only", publish=False)
+    response = client.get("/sitemap.xml")
+    assert response.status_code == 200
+    root = ElementTree.fromstring(response.content)
+    ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
+    locations = [loc.text for loc in root.findall("s:url/s:loc", ns)]
+    assert sorted(locations) == sorted(
+        f"http://testserver{e.get_absolute_url()}" for e in (latvian, english)
+    )
+    for url in root.findall("s:url", ns):
+        alternates = {link.get("hreflang"): link.get("href") for link in url.findall("x:link", ns)}
+        assert alternates == {
+            "lv": f"http://testserver{latvian.get_absolute_url()}",
+            "en": f"http://testserver{english.get_absolute_url()}",
+        }
+
+
+def test_town_home_shows_latest_news_and_coming_events(client, aluksne, editor):
+    write(aluksne.town, editor, title="Fresh news")
+    start = timezone.now() + timedelta(days=3)
+    write(aluksne.town, editor, kind=Entry.Kind.EVENT, title="Pop-up weekend", starts_at=start)
+    html = client.get("/en/aluksne/").content.decode()
+    latest, coming = html.index("Latest news"), html.index("Coming events")
+    assert latest < html.index("Fresh news") < coming < html.index("Pop-up weekend")
+
+
+def test_search_finds_words_in_the_text_but_not_in_markup_or_drafts(client, aluksne, editor):
+    write(
+        aluksne.town,
+        editor,
+        title="Partners met",
+        body="<p>They walked <strong>Pils iela</strong></p>",
+    )
+    write(aluksne.town, editor, title="Unrelated", body="<p>Nothing here</p>")
+    write(aluksne.town, editor, title="Secret draft about Pils iela", publish=False)
+    found = client.get("/en/aluksne/news/search/", {"q": "Pils"}).content.decode()
+    assert "Partners met" in found
+    assert "Unrelated" not in found and "Secret draft" not in found
+    assert (
+        "Nothing found." in client.get("/en/aluksne/news/search/", {"q": "strong"}).content.decode()
+    )

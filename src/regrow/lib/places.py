@@ -36,6 +36,19 @@ def register(model: type[models.Model], *, home_view: Callable[..., Any]) -> Non
     _registry[model] = home_view
 
 
+_home_panels: list[Callable[..., tuple[str, dict] | None]] = []
+
+
+def register_home_panel(panel: Callable[..., tuple[str, dict] | None]) -> None:
+    """Let an app add a panel to every place's home page: `panel(request, place)` returns
+    (template name, context) or None."""
+    _home_panels.append(panel)
+
+
+def home_panels(request, place) -> list[tuple[str, dict]]:
+    return [shown for panel in _home_panels if (shown := panel(request, place))]
+
+
 def register_section(model: type[models.Model], section: str, view: Callable[..., Any]) -> None:
     """Let an app render one section of a place, e.g. the public map of a town's units."""
     _sections[(model, section)] = view

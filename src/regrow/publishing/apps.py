@@ -13,6 +13,7 @@ class PublishingConfig(AppConfig):
         from regrow.publishing import views
         from regrow.towns.models import Town
 
+        places.register_home_panel(views.home_panel)
         for model in (Town, Network):
             places.register_section(model, "news", views.news_list)
             places.register_section(model, "events", views.event_list)

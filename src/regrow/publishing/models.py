@@ -72,6 +72,8 @@ class Entry(models.Model):
     online_url = models.URLField(_("online link"), blank=True)
     created_at = models.DateTimeField(default=timezone.now, editable=False)
     updated_at = models.DateTimeField(default=timezone.now)
+    # Title, lead and text without markup, kept for search.
+    search_text = models.TextField(blank=True, editable=False)
 
     class Meta:
         verbose_name = _("entry")

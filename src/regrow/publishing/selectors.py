@@ -1,5 +1,6 @@
 """Reads of published content: what a reader sees, in which language, in which order."""
 
+from django.db import connection
 from django.db.models import Q, QuerySet
 from django.utils import timezone
 
@@ -47,3 +48,26 @@ def entry_for_reader(publisher, language: str, slug: str, *, may_see_drafts: boo
 def translations_of(entry: Entry, *, published_only: bool = True) -> QuerySet[Entry]:
     others = Entry.objects.filter(translation_group=entry.translation_group).exclude(pk=entry.pk)
     return others.filter(publish_at__lte=timezone.now()) if published_only else others
+
+
+def search(publisher, language: str, words: str) -> QuerySet[Entry]:
+    """Published entries matching the words: ranked full-text search on PostgreSQL, every word
+    as a substring elsewhere (SQLite has no full-text search built into Django)."""
+    words = words.strip()[:200]
+    entries = published(publisher, language)
+    if not words:
+        return entries.none()
+    if connection.vendor == "postgresql":
+        from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
+
+        # "simple": no stemming, which suits Latvian and the other languages alike.
+        vector = SearchVector("search_text", config="simple")
+        query = SearchQuery(words, config="simple", search_type="websearch")
+        return (
+            entries.annotate(rank=SearchRank(vector, query))
+            .filter(rank__gt=0)
+            .order_by("-rank", "-publish_at")
+        )
+    for word in words.split()[:10]:
+        entries = entries.filter(search_text__icontains=word)
+    return entries

@@ -8,7 +8,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
-from regrow.publishing.html import clean_html
+from regrow.publishing.html import clean_html, plain_text
 from regrow.publishing.models import Entry, Revision
 from regrow.towns.models import Town
 from regrow.towns.permissions import Action, can
@@ -87,6 +87,7 @@ def entry_save(*, entry: Entry, by, **data) -> tuple[Entry, list[str]]:
             % {"wanted": slugify(wanted_slug), "slug": slug}
         )
     entry.slug = slug
+    entry.search_text = " ".join([entry.title, entry.lead, plain_text(entry.body)])
     entry.updated_at = timezone.now()
     entry.full_clean()
     entry.save()
@@ -155,6 +156,7 @@ def entry_restore(*, revision: Revision, by) -> Entry:
         content[name] = datetime.fromisoformat(content[name]) if content[name] else None
     for name, value in content.items():
         setattr(entry, name, value)
+    entry.search_text = " ".join([entry.title, entry.lead, plain_text(entry.body)])
     entry.full_clean()
     entry.save()
     _snapshot(entry, by)

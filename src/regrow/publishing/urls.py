@@ -14,6 +14,7 @@ urlpatterns = [
         editor.restore,
         name="restore",
     ),
+    path("<slug:slug>/news/search/", views.search, name="search"),
     path("<slug:slug>/news/feed.rss", feeds.NewsFeed(), name="rss"),
     path("<slug:slug>/news/feed.atom", feeds.AtomNewsFeed(), name="atom"),
     path("<slug:slug>/events/calendar.ics", feeds.events_ics, name="calendar"),

@@ -49,6 +49,30 @@ def event_list(request: HttpRequest, place) -> HttpResponse:
     return render(request, "publishing/event_list.html", context)
 
 
+def search(request: HttpRequest, slug: str) -> HttpResponse:
+    place = _place(slug)
+    words = request.GET.get("q", "")
+    context = {
+        "place": place,
+        "section": "news",
+        "words": words,
+        "results": selectors.search(place, get_language(), words)[:PAGE_SIZE] if words else None,
+    }
+    return render(request, "publishing/search.html", context)
+
+
+def home_panel(request: HttpRequest, place) -> tuple[str, dict]:
+    """Latest news and coming events, for the home page of a town or network."""
+    language = get_language()
+    return (
+        "publishing/home_panel.html",
+        {
+            "latest": selectors.published(place, language).exclude(kind=Entry.Kind.EVENT)[:4],
+            "upcoming": selectors.upcoming_events(place, language)[:3],
+        },
+    )
+
+
 def _place(slug: str):
     place = places.find(slug)
     if place is None:

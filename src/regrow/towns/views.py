@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from regrow.accounts.models import User
+from regrow.lib import places
 from regrow.towns import selectors, services
 from regrow.towns.forms import InvitationForm, NewAccountForm
 from regrow.towns.models import Role, Town
@@ -17,7 +18,8 @@ from regrow.towns.permissions import Action, can, roles_in, roles_may_grant
 
 
 def town_home(request: HttpRequest, town: Town) -> HttpResponse:
-    return render(request, "towns/town_home.html", {"place": town, "town": town})
+    context = {"place": town, "town": town, "panels": places.home_panels(request, town)}
+    return render(request, "towns/town_home.html", context)
 
 
 @login_required
