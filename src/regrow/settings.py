@@ -14,7 +14,14 @@ from csp.constants import NONCE, NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
-from regrow.lib.env import email_settings, env_bool, env_int, env_list, env_str
+from regrow.lib.env import (
+    cache_settings,
+    email_settings,
+    env_bool,
+    env_int,
+    env_list,
+    env_str,
+)
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 # Data that belongs to one installation (SQLite file, uploads, collected static files).
@@ -120,6 +127,7 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
     }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+CACHES = cache_settings(env_str("CACHE_URL"))
 
 # --- Accounts ---------------------------------------------------------------------------
 AUTH_USER_MODEL = "accounts.User"

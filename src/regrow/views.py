@@ -37,6 +37,7 @@ def _place_or_404(slug: str):
     place = places.find(slug)
     if place is None:
         raise Http404
+    places.activate_time_zone(place)
     return place
 
 

@@ -83,3 +83,24 @@ def email_settings(url: str | None) -> dict:
         "EMAIL_USE_SSL": use_ssl,
         "EMAIL_TIMEOUT": int(query.get("timeout", ["30"])[0]),
     }
+
+
+def cache_settings(url: str | None) -> dict:
+    """Django's CACHES from a `CACHE_URL`: `redis://host:6379/0`, `db://table`, or memory.
+
+    Memory (the default) is per process: with several server processes, use Redis so that
+    publishing something refreshes every process's cached pages at once.
+    """
+    if not url or url.startswith("locmem://"):
+        return {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    scheme = urlsplit(url).scheme.lower()
+    if scheme in {"redis", "rediss", "unix"}:
+        return {
+            "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": url}
+        }
+    if scheme == "db":
+        table = urlsplit(url).netloc or "regrow_cache"
+        return {
+            "default": {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": table}
+        }
+    raise ImproperlyConfigured(f"CACHE_URL scheme {scheme!r} is not known; use redis, db or locmem")

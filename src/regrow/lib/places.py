@@ -66,6 +66,16 @@ def find(slug: str) -> models.Model | None:
     return None
 
 
+def activate_time_zone(place: models.Model) -> None:
+    """Show and read times in the place's own time zone (a network uses the installation's)."""
+    import zoneinfo
+
+    from django.conf import settings
+    from django.utils import timezone
+
+    timezone.activate(zoneinfo.ZoneInfo(getattr(place, "time_zone", "") or settings.TIME_ZONE))
+
+
 def home_view_for(place: models.Model) -> Callable[..., Any]:
     return _registry[type(place)]
 

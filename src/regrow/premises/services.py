@@ -8,6 +8,8 @@ from django.db import transaction
 from django.db.models import F
 from django.utils.translation import gettext as _
 
+from regrow.lib.concurrency import ConcurrentEditError
+from regrow.lib.images import prepared_photo
 from regrow.premises import selectors
 from regrow.premises.choices import Source
 from regrow.premises.formats import ImportRejected, RowError, UnitRecord
@@ -20,7 +22,6 @@ from regrow.premises.models import (
     UnitPhoto,
     Zone,
 )
-from regrow.premises.photos import prepared_photo
 from regrow.premises.selectors import may_edit_unit
 from regrow.towns.models import Town
 from regrow.towns.permissions import Action, can
@@ -40,10 +41,6 @@ OWNER_EDITABLE_FIELDS = frozenset(
         "notes",
     }
 )
-
-
-class ConcurrentEditError(Exception):
-    """Someone saved the unit after this edit began; nothing was overwritten."""
 
 
 def _require_coordinator(user, town: Town) -> None:

@@ -10,7 +10,7 @@ class PublishingConfig(AppConfig):
     def ready(self) -> None:
         from regrow.lib import places
         from regrow.network.models import Network
-        from regrow.publishing import views
+        from regrow.publishing import sources, views
         from regrow.towns.models import Town
 
         places.register_home_panel(views.home_panel)
@@ -18,3 +18,5 @@ class PublishingConfig(AppConfig):
             places.register_section(model, "news", views.news_list)
             places.register_section(model, "events", views.event_list)
             places.register_section(model, "projects", views.project_list)
+        # An entry can be about a network (e.g. news of a partner meeting).
+        sources.register(Network, place=lambda network: network)

@@ -4,6 +4,7 @@ from django.contrib.syndication.views import Feed
 from django.http import Http404, HttpRequest, HttpResponse
 from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed
+from django.utils.html import escape
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from icalendar import Calendar
@@ -41,7 +42,8 @@ class NewsFeed(Feed):
         return entry.title
 
     def item_description(self, entry):
-        return entry.lead or plain_text(entry.body)[:500]
+        # Feed readers take the description as HTML: the plain text is escaped for that.
+        return escape(entry.lead or plain_text(entry.body)[:500])
 
     def item_link(self, entry):
         return entry.get_absolute_url()
@@ -77,6 +79,8 @@ def _calendar_event(request: HttpRequest, entry: Entry) -> CalendarEvent:
     location = ", ".join(part for part in [entry.place_name, entry.place_address] if part)
     if location or entry.online_url:
         event.add("location", location or entry.online_url)
+    if entry.latitude is not None and entry.longitude is not None:
+        event.add("geo", (float(entry.latitude), float(entry.longitude)))
     return event
 
 

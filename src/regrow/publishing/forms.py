@@ -3,7 +3,8 @@ from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 from django_prose_editor.fields import ProseEditorFormField
 
-from regrow.publishing.models import Entry, Person
+from regrow.network.models import Network
+from regrow.publishing.models import Entry, Image, Person, publisher_q
 
 # What the editor offers is what the sanitiser keeps (see html.py).
 EDITOR_EXTENSIONS = {
@@ -47,6 +48,14 @@ class EntryForm(forms.ModelForm):
         label=_("Categories"), required=False, help_text=_("Separated by commas.")
     )
     online_url = forms.URLField(label=_("Online link"), required=False, assume_scheme="https")
+    networks = forms.ModelMultipleChoiceField(
+        label=_("About the networks"),
+        queryset=Network.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    # The version the editor started from (optimistic locking).
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
     publish_at = forms.DateTimeField(
         label=_("Publish at"),
         required=False,
@@ -68,6 +77,9 @@ class EntryForm(forms.ModelForm):
             "place_name",
             "place_address",
             "online_url",
+            "latitude",
+            "longitude",
+            "image",
         ]
         widgets = {
             "lead": forms.Textarea(attrs={"rows": 2}),
@@ -75,19 +87,82 @@ class EntryForm(forms.ModelForm):
             "ends_at": DateTimeInput(),
         }
 
-    def __init__(self, *args, publisher, **kwargs):
+    def __init__(self, *args, publisher, picker_url: str = "", **kwargs):
         super().__init__(*args, **kwargs)
-        field = "town" if publisher.__class__.__name__ == "Town" else "network"
-        self.fields["author"].queryset = Person.objects.filter(**{field: publisher})
+        self.fields["author"].queryset = Person.objects.filter(publisher_q(publisher))
+        self.fields["image"].queryset = Image.objects.filter(publisher_q(publisher))
+        self.fields["latitude"].help_text = _("Of the event's place, for the map; e.g. 57.4220.")
+        networks = Network.objects.filter(publisher_q(publisher, "partners__"))
+        if isinstance(publisher, Network):
+            networks = Network.objects.filter(pk=publisher.pk)
+        self.fields["networks"].queryset = networks.distinct()
+        if not networks.exists():
+            del self.fields["networks"]
+        if picker_url:
+            # "Browse…" in the editor's picture dialog opens the picture library.
+            extensions = dict(EDITOR_EXTENSIONS, Figure={"pickerUrl": picker_url})
+            self.fields["body"].widget.config = {"extensions": extensions}
         if self.instance.pk:
             self.initial["categories"] = ", ".join(self.instance.categories)
+            self.initial["version"] = self.instance.version
+            if "networks" in self.fields:
+                self.initial["networks"] = [
+                    link.object_id
+                    for link in self.instance.related.all()
+                    if link.content_type.model_class() is Network
+                ]
 
     def clean_categories(self) -> list[str]:
         return [part.strip() for part in self.cleaned_data["categories"].split(",") if part.strip()]
 
     def entry_values(self) -> dict:
+        """What the save service takes: the fields, the networks and the starting version."""
         return {name: value for name, value in self.cleaned_data.items() if name != "publish_at"}
+
+
+class ImageForm(forms.ModelForm):
+    class Meta:
+        model = Image
+        fields = ["file", "alt_text", "credit"]
+        widgets = {
+            "file": forms.ClearableFileInput(attrs={"accept": "image/jpeg,image/png,image/webp"})
+        }
 
 
 class TranslateForm(forms.Form):
     language = forms.ChoiceField(label=_("Language"), choices=settings.LANGUAGES)
+
+
+class BrowseForm(forms.Form):
+    """The filters above News: kind, category, language and, on a network's page, town."""
+
+    kind = forms.ChoiceField(label=_("Kind"), required=False)
+    category = forms.ChoiceField(label=_("Category"), required=False)
+    language = forms.ChoiceField(label=_("Language"), required=False)
+    town = forms.ChoiceField(label=_("From"), required=False)
+
+    def __init__(self, data, *, place, categories: list[str], towns=None):
+        super().__init__(data)
+        from django.utils.translation import get_language_info
+
+        self.fields["kind"].choices = [("", _("All kinds")), *Entry.Kind.choices]
+        self.fields["category"].choices = [("", _("All categories"))] + [
+            (category, category) for category in categories
+        ]
+        self.fields["language"].choices = [
+            (code, get_language_info(code)["name_local"]) for code, _name in settings.LANGUAGES
+        ] + [("all", _("All languages"))]
+        if towns is None:
+            del self.fields["town"]
+        else:
+            self.fields["town"].choices = [
+                ("", place.name),
+                ("all", _("%(network)s and its towns") % {"network": place.name}),
+            ] + [(town.slug, town.name) for town in towns]
+        for field in self.fields.values():
+            field.widget.attrs["class"] = "filter"
+
+    def choices(self) -> dict:
+        """The valid filters; anything unknown is ignored, so an old link still shows a list."""
+        self.is_valid()
+        return {name: self.cleaned_data.get(name, "") for name in self.fields}

@@ -1,5 +1,7 @@
 """User HTML is sanitised with nh3 (Ammonia): on save, and again when it is shown."""
 
+from html import unescape
+
 import nh3
 
 ALLOWED_TAGS = {
@@ -28,5 +30,6 @@ def clean_html(html: str) -> str:
 
 
 def plain_text(html: str) -> str:
-    """The text of some HTML, for leads, feeds and search."""
-    return nh3.clean(html or "", tags=set()).strip()
+    """The text of some HTML, for titles, leads, feeds and search: no markup, and no entities
+    either (“&” stays “&”), so every place that shows it must escape it for its own format."""
+    return unescape(nh3.clean(html or "", tags=set())).strip()

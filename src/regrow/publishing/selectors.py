@@ -4,20 +4,59 @@ from django.db import connection
 from django.db.models import Q, QuerySet
 from django.utils import timezone
 
-from regrow.publishing.models import Entry
-
-
-def _of(publisher) -> Q:
-    from regrow.towns.models import Town
-
-    return Q(town=publisher) if isinstance(publisher, Town) else Q(network=publisher)
+from regrow.publishing.models import Entry, publisher_q
 
 
 def published(publisher, language: str, kind: str | None = None) -> QuerySet[Entry]:
     entries = Entry.objects.filter(
-        _of(publisher), language=language, publish_at__lte=timezone.now()
+        publisher_q(publisher), language=language, publish_at__lte=timezone.now()
     ).select_related("author", "town", "network")
     return entries.filter(kind=kind) if kind else entries
+
+
+def with_category(entries: QuerySet[Entry], category: str) -> QuerySet[Entry]:
+    """Entries that have this category among theirs."""
+    if connection.vendor == "postgresql":
+        return entries.filter(categories__contains=[category])
+    # SQLite has no JSON containment in Django; the list's JSON text holds '"category"'.
+    return entries.filter(categories__icontains=category)
+
+
+def browse(
+    place,
+    *,
+    language: str | None,
+    kind: str = "",
+    category: str = "",
+    town=None,
+    with_partners: bool = False,
+) -> QuerySet[Entry]:
+    """What a reader browses in News: of the place (a network's page can add its partner
+    towns, or show one of them), in one language or all, of one kind, in one category."""
+    now = timezone.now()
+    if town is not None:
+        of = Q(town=town)
+    elif with_partners:
+        of = Q(network=place) | Q(town__networks=place)
+    else:
+        of = publisher_q(place)
+    entries = Entry.objects.filter(of, publish_at__lte=now)
+    if language:
+        entries = entries.filter(language=language)
+    if kind:
+        entries = entries.filter(kind=kind)
+    if category:
+        entries = with_category(entries, category)
+    return entries.select_related("author", "town", "network", "image").distinct()
+
+
+def categories_in_use(place, language: str | None, *, latest: int = 500) -> list[str]:
+    """The categories of the place's latest published entries, for the filter."""
+    entries = Entry.objects.filter(publisher_q(place), publish_at__lte=timezone.now())
+    if language:
+        entries = entries.filter(language=language)
+    lists = entries.order_by("-publish_at").values_list("categories", flat=True)[:latest]
+    return sorted({category for categories in lists for category in categories}, key=str.lower)
 
 
 def upcoming_events(publisher, language: str) -> QuerySet[Entry]:
@@ -39,10 +78,14 @@ def past_events(publisher, language: str) -> QuerySet[Entry]:
 
 
 def entry_for_reader(publisher, language: str, slug: str, *, may_see_drafts: bool) -> Entry | None:
-    entries = Entry.objects.filter(_of(publisher), language=language, slug=slug)
+    entries = Entry.objects.filter(publisher_q(publisher), language=language, slug=slug)
     if not may_see_drafts:
         entries = entries.filter(publish_at__lte=timezone.now())
-    return entries.select_related("author", "town", "network").first()
+    return (
+        entries.select_related("author", "town", "network", "image")
+        .prefetch_related("related__target")
+        .first()
+    )
 
 
 def translations_of(entry: Entry, *, published_only: bool = True) -> QuerySet[Entry]:

@@ -2,14 +2,20 @@
 
 from datetime import datetime
 
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.db.models import F
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
+from regrow.lib.concurrency import ConcurrentEditError, claim_version
+from regrow.lib.images import prepared_photo
+from regrow.network.models import Network
+from regrow.publishing.caching import publisher_changed
 from regrow.publishing.html import clean_html, plain_text
-from regrow.publishing.models import Entry, Revision
+from regrow.publishing.models import Entry, Image, Related, Revision, publisher_fields
 from regrow.towns.models import Town
 from regrow.towns.permissions import Action, can
 
@@ -25,7 +31,12 @@ CONTENT_FIELDS = [
     "place_name",
     "place_address",
     "online_url",
+    "latitude",
+    "longitude",
+    "image_id",
 ]
+
+__all__ = ["ConcurrentEditError"]  # raised by entry_save, caught by the editor pages
 
 
 def may_publish(user, publisher) -> bool:
@@ -41,7 +52,7 @@ def _require(user, publisher) -> None:
 
 
 # Addresses under /news/ that the editor pages and feeds use.
-RESERVED_SLUGS = {"write", "manage", "feed", "search"}
+RESERVED_SLUGS = {"write", "manage", "feed", "search", "pictures"}
 
 
 def _free_slug(entry: Entry, wanted: str) -> str:
@@ -63,16 +74,58 @@ def _snapshot(entry: Entry, by) -> Revision:
     content = {name: getattr(entry, name) for name in CONTENT_FIELDS}
     for name in ("starts_at", "ends_at"):
         content[name] = content[name].isoformat() if content[name] else None
+    for name in ("latitude", "longitude"):
+        content[name] = str(content[name]) if content[name] is not None else None
     return Revision.objects.create(entry=entry, saved_by=by, content=content)
 
 
+def _relate(entry: Entry, *, networks=None, about=None) -> None:
+    """Set the networks the entry is about (when given), and add one more object (`about`)."""
+    if networks is not None:
+        network_type = ContentType.objects.get_for_model(Network)
+        wanted = {network.pk for network in networks}
+        entry.related.filter(content_type=network_type).exclude(object_id__in=wanted).delete()
+        have = set(
+            entry.related.filter(content_type=network_type).values_list("object_id", flat=True)
+        )
+        Related.objects.bulk_create(
+            Related(entry=entry, content_type=network_type, object_id=pk)
+            for pk in sorted(wanted - have)
+        )
+    if about is not None:
+        Related.objects.get_or_create(
+            entry=entry,
+            content_type=ContentType.objects.get_for_model(type(about)),
+            object_id=about.pk,
+        )
+
+
 @transaction.atomic
-def entry_save(*, entry: Entry, by, **data) -> tuple[Entry, list[str]]:
+def entry_save(
+    *, entry: Entry, by, version: int | None = None, networks=None, about=None, **data
+) -> tuple[Entry, list[str]]:
     """Create or change an entry; the text is sanitised and a revision kept.
 
+    `version` is the version the editor started from: if someone saved the entry since,
+    ConcurrentEditError is raised and nothing changes. `networks` sets the networks the entry
+    is about; `about` links it to one more object (see `sources`).
     Returns the entry and notices for the editor (e.g. that the address had to change).
     """
     _require(by, entry.publisher)
+    if entry.image_id is not None or data.get("image") is not None:
+        image = data.get("image") or entry.image
+        if image.town_id != entry.town_id or image.network_id != entry.network_id:
+            raise PermissionDenied
+    if entry.pk and version is not None:
+        entry.version = claim_version(
+            Entry,
+            entry.pk,
+            version,
+            _(
+                "Someone else saved this entry while you were editing it. Your changes were "
+                "not saved; they are still in the form. Open the entry again to see theirs."
+            ),
+        )
     notices = []
     wanted_slug = data.pop("slug", None) or entry.slug or data.get("title") or entry.title
     for name, value in data.items():
@@ -91,7 +144,9 @@ def entry_save(*, entry: Entry, by, **data) -> tuple[Entry, list[str]]:
     entry.updated_at = timezone.now()
     entry.full_clean()
     entry.save()
+    _relate(entry, networks=networks, about=about)
     _snapshot(entry, by)
+    transaction.on_commit(lambda: publisher_changed(entry.publisher))
     return entry, notices
 
 
@@ -113,6 +168,7 @@ def entry_publish(*, entry: Entry, by, at: datetime | None = None) -> tuple[Entr
         at = None
     entry.publish_at = at or now
     entry.save(update_fields=["publish_at"])
+    transaction.on_commit(lambda: publisher_changed(entry.publisher))
     return entry, notices
 
 
@@ -121,6 +177,7 @@ def entry_unpublish(*, entry: Entry, by) -> Entry:
     _require(by, entry.publisher)
     entry.publish_at = None
     entry.save(update_fields=["publish_at"])
+    transaction.on_commit(lambda: publisher_changed(entry.publisher))
     return entry
 
 
@@ -154,10 +211,35 @@ def entry_restore(*, revision: Revision, by) -> Entry:
     content = dict(revision.content)
     for name in ("starts_at", "ends_at"):
         content[name] = datetime.fromisoformat(content[name]) if content[name] else None
+    if content.get("image_id") and not Image.objects.filter(pk=content["image_id"]).exists():
+        content["image_id"] = None  # the picture has been deleted since
     for name, value in content.items():
         setattr(entry, name, value)
+    entry.version = F("version") + 1
     entry.search_text = " ".join([entry.title, entry.lead, plain_text(entry.body)])
-    entry.full_clean()
+    entry.full_clean(exclude=["version"])
     entry.save()
+    entry.refresh_from_db(fields=["version"])
     _snapshot(entry, by)
+    transaction.on_commit(lambda: publisher_changed(entry.publisher))
     return entry
+
+
+@transaction.atomic
+def image_upload(*, publisher, by, upload, alt_text: str, credit: str = "") -> Image:
+    """Keep a picture for the publisher's entries: checked by content, at most 10 MB, resized,
+    without metadata; it must be described for people who cannot see it."""
+    _require(by, publisher)
+    if not alt_text.strip():
+        raise ValidationError({"alt_text": _("Describe the picture for people who cannot see it.")})
+    prepared = prepared_photo(upload)
+    image = Image(
+        **publisher_fields(publisher),
+        alt_text=plain_text(alt_text.strip()),
+        credit=plain_text(credit.strip()),
+        uploaded_by=by,
+    )
+    image.file.save(prepared.name, prepared, save=False)
+    image.full_clean()
+    image.save()
+    return image

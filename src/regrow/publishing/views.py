@@ -9,7 +9,10 @@ from django.utils.translation import get_language, get_language_info
 from django.utils.translation import gettext_lazy as _
 
 from regrow.lib import places
-from regrow.publishing import selectors
+from regrow.network.models import Network
+from regrow.publishing import selectors, sources
+from regrow.publishing.caching import cached_for_anonymous
+from regrow.publishing.forms import BrowseForm
 from regrow.publishing.html import clean_html, plain_text
 from regrow.publishing.models import Entry
 from regrow.publishing.services import may_publish
@@ -17,8 +20,9 @@ from regrow.publishing.services import may_publish
 PAGE_SIZE = 20
 
 
-def _list(request: HttpRequest, place, section: str, entries, title) -> HttpResponse:
+def _list(request: HttpRequest, place, section: str, entries, title, filters=None):
     context = {
+        "filters": filters,
         "place": place,
         "section": section,
         "section_title": title,
@@ -29,15 +33,41 @@ def _list(request: HttpRequest, place, section: str, entries, title) -> HttpResp
     return render(request, "publishing/entry_list.html", context)
 
 
+@cached_for_anonymous
 def news_list(request: HttpRequest, place) -> HttpResponse:
-    return _list(request, place, "news", selectors.published(place, get_language()), _("News"))
+    """News with its three kinds, filtered by kind, category, language and (for a network)
+    town. Unknown filter values are ignored, so an old link still shows a list."""
+    language = get_language()
+    data = request.GET.copy()
+    data.setdefault("language", language)
+    in_language = None if data["language"] == "all" else data["language"]
+    towns = list(place.towns.order_by("name")) if isinstance(place, Network) else None
+    form = BrowseForm(
+        data,
+        place=place,
+        categories=selectors.categories_in_use(place, in_language),
+        towns=towns,
+    )
+    chosen = form.choices()
+    town_slug = chosen.get("town", "")
+    entries = selectors.browse(
+        place,
+        language=None if chosen.get("language") == "all" else chosen.get("language") or language,
+        kind=chosen.get("kind", ""),
+        category=chosen.get("category", ""),
+        town=next((town for town in towns or [] if town.slug == town_slug), None),
+        with_partners=town_slug == "all",
+    )
+    return _list(request, place, "news", entries, _("News"), filters=form)
 
 
+@cached_for_anonymous
 def project_list(request: HttpRequest, place) -> HttpResponse:
     entries = selectors.published(place, get_language(), Entry.Kind.PROJECT)
     return _list(request, place, "projects", entries, _("Projects"))
 
 
+@cached_for_anonymous
 def event_list(request: HttpRequest, place) -> HttpResponse:
     context = {
         "place": place,
@@ -77,6 +107,7 @@ def _place(slug: str):
     place = places.find(slug)
     if place is None:
         raise Http404
+    places.activate_time_zone(place)
     return place
 
 
@@ -99,6 +130,7 @@ def _language_links(request: HttpRequest, entry: Entry, translations) -> list[di
     return links
 
 
+@cached_for_anonymous
 def entry_detail(request: HttpRequest, slug: str, entry: str) -> HttpResponse:
     place = _place(slug)
     language = get_language()
@@ -113,8 +145,9 @@ def entry_detail(request: HttpRequest, slug: str, entry: str) -> HttpResponse:
         "entry": found,
         "body": clean_html(found.body),  # sanitised again when shown
         "translations": translations,
+        "related": sources.related_links(found),
         "language_links": _language_links(request, found, translations),
-        "structured_data": json.dumps(_schema_org(request, found), ensure_ascii=False),
+        "structured_data": _script_json(_schema_org(request, found)),
         "description": found.lead or plain_text(found.body)[:200],
     }
     return render(request, "publishing/entry_detail.html", context)
@@ -141,6 +174,12 @@ def _not_translated(request, place, slug: str, language: str, may_see_drafts: bo
     return render(request, "publishing/entry_not_translated.html", context, status=404)
 
 
+def _script_json(data: dict) -> str:
+    """JSON to put inside a <script> element: no "</script>" or "<!--" can end it early."""
+    escapes = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"}
+    return json.dumps(data, ensure_ascii=False).translate(escapes)
+
+
 def _schema_org(request: HttpRequest, entry: Entry) -> dict:
     data = {
         "@context": "https://schema.org",
@@ -162,7 +201,15 @@ def _schema_org(request: HttpRequest, entry: Entry) -> dict:
             }
         elif entry.online_url:
             data["location"] = {"@type": "VirtualLocation", "url": entry.online_url}
-    else:
+        if entry.latitude is not None and "location" in data:
+            data["location"]["geo"] = {
+                "@type": "GeoCoordinates",
+                "latitude": float(entry.latitude),
+                "longitude": float(entry.longitude),
+            }
+    if entry.image:
+        data["image"] = request.build_absolute_uri(entry.image.file.url)
+    if entry.kind != Entry.Kind.EVENT:
         data["datePublished"] = entry.publish_at.isoformat() if entry.publish_at else None
         if entry.author:
             data["author"] = {"@type": "Person", "name": entry.author.name}

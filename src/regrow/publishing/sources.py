@@ -1,0 +1,78 @@
+"""What entries can be about, and what a coordinator can turn into an event in one step.
+
+Publishing knows none of the other apps. An app registers its model in its `ready()`:
+
+    sources.register(
+        Round,
+        place=lambda round: round.town,            # whose news it belongs in
+        event=lambda round, language: {...},       # the event form, prefilled (optional)
+    )
+
+The entry keeps a `Related` link to the object; its page links back to it, and the object's
+page can link to `sources.event_url(obj)` ("Publish as an event").
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from django.contrib.contenttypes.models import ContentType
+from django.db import models
+from django.urls import reverse
+
+
+@dataclass(frozen=True)
+class Source:
+    model: type[models.Model]
+    place: Callable[[Any], Any]
+    event: Callable[[Any, str], dict] | None = None
+
+
+_registry: dict[str, Source] = {}
+
+
+def key_of(model: type[models.Model]) -> str:
+    return model._meta.label_lower
+
+
+def register(
+    model: type[models.Model],
+    *,
+    place: Callable[[Any], Any],
+    event: Callable[[Any, str], dict] | None = None,
+) -> None:
+    """Let entries be about `model`'s objects; with `event`, they can become events."""
+    _registry[key_of(model)] = Source(model=model, place=place, event=event)
+
+
+def unregister(model: type[models.Model]) -> None:
+    _registry.pop(key_of(model), None)
+
+
+def get(key: str) -> Source | None:
+    return _registry.get(key)
+
+
+def event_url(obj: models.Model) -> str:
+    """The editor page that starts an event from `obj`, prefilled."""
+    source = _registry[key_of(type(obj))]
+    return reverse(
+        "publishing:write_from",
+        kwargs={"slug": source.place(obj).slug, "source": key_of(type(obj)), "pk": obj.pk},
+    )
+
+
+def related_links(entry) -> list[dict]:
+    """What the entry is about, for its page: a name and, where the object has a page, a link.
+    Objects of apps no longer registered are left out."""
+    links = []
+    for related in entry.related.all():
+        model = ContentType.objects.get_for_id(related.content_type_id).model_class()
+        if model is None or key_of(model) not in _registry:
+            continue
+        target = related.target
+        if target is None:
+            continue
+        url = target.get_absolute_url() if hasattr(target, "get_absolute_url") else ""
+        links.append({"name": str(target), "url": url})
+    return links
