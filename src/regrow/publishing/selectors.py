@@ -1,7 +1,8 @@
 """Reads of published content: what a reader sees, in which language, in which order."""
 
 from django.db import connection
-from django.db.models import Q, QuerySet
+from django.db.models import BooleanField, Q, QuerySet
+from django.db.models.expressions import RawSQL
 from django.utils import timezone
 
 from regrow.publishing.models import Entry, publisher_q
@@ -18,8 +19,15 @@ def with_category(entries: QuerySet[Entry], category: str) -> QuerySet[Entry]:
     """Entries that have this category among theirs."""
     if connection.vendor == "postgresql":
         return entries.filter(categories__contains=[category])
-    # SQLite has no JSON containment in Django; the list's JSON text holds '"category"'.
-    return entries.filter(categories__icontains=category)
+    # Django has no JSON containment on SQLite; its json_each() looks into the list.
+    table = Entry._meta.db_table
+    return entries.filter(
+        RawSQL(
+            f'EXISTS (SELECT 1 FROM json_each("{table}"."categories") WHERE json_each.value = %s)',
+            [category],
+            output_field=BooleanField(),
+        )
+    )
 
 
 def browse(

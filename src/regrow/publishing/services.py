@@ -130,8 +130,10 @@ def entry_save(
     wanted_slug = data.pop("slug", None) or entry.slug or data.get("title") or entry.title
     for name, value in data.items():
         setattr(entry, name, value)
-    entry.title = clean_html_text(entry.title)
-    entry.lead = clean_html_text(entry.lead)
+    # Fields of plain text keep no markup at all (they are escaped again wherever shown).
+    for name in ("title", "lead", "place_name", "place_address"):
+        setattr(entry, name, plain_text(getattr(entry, name)))
+    entry.categories = [text for text in map(plain_text, entry.categories or []) if text]
     entry.body = clean_html(entry.body)
     slug = _free_slug(entry, wanted_slug)
     if slug != slugify(wanted_slug)[:110]:
@@ -148,13 +150,6 @@ def entry_save(
     _snapshot(entry, by)
     transaction.on_commit(lambda: publisher_changed(entry.publisher))
     return entry, notices
-
-
-def clean_html_text(text: str) -> str:
-    """Plain text fields keep no markup at all (they are escaped again when shown)."""
-    from regrow.publishing.html import plain_text
-
-    return plain_text(text)
 
 
 @transaction.atomic
