@@ -5,8 +5,8 @@ from datetime import timedelta
 import feedparser
 import pytest
 import time_machine
-from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.cache import cache
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import connection
 from django.test import TestCase
 from django.test.utils import CaptureQueriesContext
@@ -192,9 +192,7 @@ def test_lists_and_feeds_run_a_fixed_number_of_queries(client, aluksne, editor, 
     with CaptureQueriesContext(connection) as small:
         assert client.get(url).status_code == 200
     for number in range(15):
-        write(
-            aluksne.town, editor, title=f"More {number}", categories=[f"T{number}"], kind=kind
-        )
+        write(aluksne.town, editor, title=f"More {number}", categories=[f"T{number}"], kind=kind)
     cache.clear()
     with CaptureQueriesContext(connection) as large:
         assert "More 14" in client.get(url).content.decode()

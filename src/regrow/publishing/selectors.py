@@ -19,11 +19,12 @@ def with_category(entries: QuerySet[Entry], category: str) -> QuerySet[Entry]:
     """Entries that have this category among theirs."""
     if connection.vendor == "postgresql":
         return entries.filter(categories__contains=[category])
-    # Django has no JSON containment on SQLite; its json_each() looks into the list.
-    table = Entry._meta.db_table
+    # Django has no JSON containment on SQLite; its json_each() looks into the list. The SQL
+    # is a constant and the category a parameter.
     return entries.filter(
         RawSQL(
-            f'EXISTS (SELECT 1 FROM json_each("{table}"."categories") WHERE json_each.value = %s)',
+            "EXISTS (SELECT 1 FROM json_each(publishing_entry.categories) "
+            "WHERE json_each.value = %s)",
             [category],
             output_field=BooleanField(),
         )
