@@ -2,6 +2,7 @@ import pytest
 from django.core.cache import cache
 from django.utils import translation
 
+from regrow.lib.env import cache_settings
 from regrow.towns.models import Role
 from tests.fixtures import make_town_with_people, make_user
 
@@ -43,3 +44,27 @@ def fresh_language_and_cache():
     translation.activate("en")
     yield
     translation.deactivate()
+
+
+@pytest.fixture
+def redis_cache(settings):
+    """The cache in a real Redis (TEST_REDIS_URL, default database 14 on 127.0.0.1), emptied.
+
+    Outside CI a machine without Redis skips these tests, saying so; CI starts Redis and fails
+    them if it does not answer.
+    """
+    import os
+
+    import redis
+
+    url = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/14")
+    try:
+        redis.Redis.from_url(url, socket_connect_timeout=2).ping()
+    except redis.RedisError as error:
+        if os.environ.get("CI"):
+            pytest.fail(f"Redis at {url} does not answer: {error}")
+        pytest.skip(f"Redis at {url} does not answer ({error}); apt-get install redis-server")
+    settings.CACHES = cache_settings(url)
+    cache.clear()
+    yield cache
+    cache.clear()

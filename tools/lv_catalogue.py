@@ -755,6 +755,71 @@ LV.update(
         ),
     }
 )
+# Publishing: pictures, filters, related objects, events from other objects.
+LV.update(
+    {
+        "The picture is kept; you can now use it.": "Attēls saglabāts; tagad to var izmantot.",
+        "About the networks": "Par tīkliem",
+        "Of the event's place, for the map; e.g. 57.4220.": (
+            "Pasākuma vietas platums kartei, piemēram, 57.4220."
+        ),
+        "Category": "Kategorija",
+        "All kinds": "Visi veidi",
+        "All categories": "Visas kategorijas",
+        "All languages": "Visas valodas",
+        "%(network)s and its towns": "%(network)s un tā pilsētas",
+        "picture": "attēls",
+        "What the picture shows, e.g. “Partners in front of the town hall”.": (
+            "Kas attēlā redzams, piemēram, “Partneri pie domes ēkas”."
+        ),
+        "credit": "autors",
+        "Who took or made it.": "Kas to uzņēma vai izveidoja.",
+        "pictures": "attēli",
+        "main picture": "galvenais attēls",
+        "Shown at the top and when the page is shared.": (
+            "Redzams lapas augšā un tad, kad lapu kopīgo."
+        ),
+        "Give both latitude and longitude of the place, or neither.": (
+            "Norādiet vietas platumu un garumu abus vai nevienu."
+        ),
+        "related object": "saistītais objekts",
+        "related objects": "saistītie objekti",
+        "Someone else saved this entry while you were editing it. Your changes were not saved; "
+        "they are still in the form. Open the entry again to see theirs.": (
+            "Kāds cits saglabāja šo ierakstu, kamēr jūs to labojāt. Jūsu izmaiņas netika "
+            "saglabātas; tās joprojām ir veidlapā. Atveriet ierakstu vēlreiz, lai redzētu "
+            "citu izmaiņas."
+        ),
+        "Describe the picture for people who cannot see it.": (
+            "Aprakstiet attēlu tiem, kas to neredz."
+        ),
+        "Filled in from “%(name)s”; change what you like. The event will stay linked to it.": (
+            "Aizpildīts no “%(name)s”; mainiet, ko vēlaties. Pasākums paliks ar to saistīts."
+        ),
+        "Pictures": "Attēli",
+        "upload pictures here first; then choose one as the main picture, or put one in the "
+        "text with the picture button and “Browse…”.": (
+            "vispirms augšupielādējiet attēlus šeit; tad izvēlieties vienu kā galveno attēlu "
+            "vai ievietojiet tekstā ar attēla pogu un “Browse…”."
+        ),
+        "Credit: %(credit)s": "Autors: %(credit)s",
+        "Show on a map": "Rādīt kartē",
+        "About": "Par",
+        "Filter the list": "Atlasīt sarakstu",
+        "Choose a picture for the text, or add a new one first.": (
+            "Izvēlieties attēlu tekstam vai vispirms pievienojiet jaunu."
+        ),
+        "Add a picture": "Pievienot attēlu",
+        "JPEG, PNG or WebP, at most 10 MB. It is made smaller and its hidden details (such as "
+        "where it was taken) are removed.": (
+            "JPEG, PNG vai WebP, ne vairāk kā 10 MB. Attēls tiek samazināts, un tā slēptās "
+            "ziņas (piemēram, kur tas uzņemts) tiek dzēstas."
+        ),
+        "Upload": "Augšupielādēt",
+        "Use this picture": "Izmantot šo attēlu",
+        "No pictures yet.": "Attēlu vēl nav.",
+    }
+)
 LV_PLURAL.update(
     {
         "%(count)s zone saved.": {

@@ -49,3 +49,48 @@ def test_editor_writes_translates_and_publishes(new_page, transactional_db):
     reader.locator(".language-switch summary").click()
     reader.get_by_role("link", name="English").click()
     expect(reader.get_by_role("heading", level=1)).to_have_text("Partners met in Alūksne")
+
+
+def test_editor_uploads_a_picture_and_makes_it_the_main_picture(
+    new_page, transactional_db, tmp_path, settings
+):
+    from io import BytesIO
+
+    from PIL import Image as PILImage
+
+    settings.MEDIA_ROOT = tmp_path
+    town = make_town_with_people("aluksne", "Alūksne", "LV")
+    page = new_page()
+    sign_in(page, town.people[Role.EDITOR].email, PASSWORD)
+    page.goto("/en/aluksne/news/pictures/")
+    assert_no_axe_violations(page)
+    # A file that only pretends to be a picture is refused, and the description stays.
+    page.get_by_label("Picture").set_input_files(
+        files=[{"name": "shop.jpg", "mimeType": "image/jpeg", "buffer": b"%PDF-1.4"}]
+    )
+    page.get_by_label("Description for people who cannot see it").fill("Shop window")
+    page.get_by_role("button", name="Upload").click()
+    expect(page.get_by_text("Upload a valid image.", exact=False)).to_be_visible()
+    expect(page.get_by_label("Description for people who cannot see it")).to_have_value(
+        "Shop window"
+    )
+    assert_no_axe_violations(page)
+    picture = BytesIO()
+    PILImage.new("RGB", (800, 500), (200, 80, 40)).save(picture, format="JPEG")
+    page.get_by_label("Picture").set_input_files(
+        files=[{"name": "shop.jpg", "mimeType": "image/jpeg", "buffer": picture.getvalue()}]
+    )
+    page.get_by_label("Credit").fill("Photo: Alūksne municipality")
+    page.get_by_role("button", name="Upload").click()
+    expect(page.get_by_text("The picture is kept")).to_be_visible()
+    expect(page.get_by_role("img", name="Shop window")).to_be_visible()
+
+    page.goto("/en/aluksne/news/write/")
+    page.get_by_label("Title").fill("A new pop-up on Pils iela")
+    page.get_by_label("Main picture").select_option(label="Shop window")
+    page.get_by_role("button", name="Publish now").click()
+    expect(page.get_by_text("Published.", exact=True)).to_be_visible()
+    page.get_by_role("link", name="Preview").click()
+    expect(page.get_by_role("img", name="Shop window")).to_be_visible()
+    expect(page.get_by_text("Credit: Photo: Alūksne municipality")).to_be_visible()
+    assert_no_axe_violations(page)

@@ -44,3 +44,30 @@ def test_event_add_to_calendar(page, transactional_db):
     (component,) = calendar.walk("VEVENT")
     assert str(component["SUMMARY"]) == event.title
     assert "Dārza iela 11" in str(component["LOCATION"])
+
+
+def test_reader_searches_and_finds_the_article(page, transactional_db):
+    load_all()
+    article = Entry.objects.get(language="lv", title__startswith="Alūksnē tikās")
+    page.goto("/lv/aluksne/news/")
+    page.get_by_label("Meklēt aktualitātēs, pasākumos un projektos").fill("pop-up veikalu")
+    page.get_by_role("button", name="Meklēt").click()
+    expect(page.get_by_role("link", name=article.title)).to_be_visible()
+    assert_no_axe_violations(page)
+    page.get_by_role("link", name=article.title).click()
+    expect(page.get_by_role("heading", level=1)).to_have_text(article.title)
+    # Nothing found is said plainly.
+    page.goto("/lv/aluksne/news/search/?q=zxqv")
+    expect(page.get_by_role("status")).to_have_text("Nekas netika atrasts.")
+
+
+def test_reader_filters_news_by_kind_and_language(page, transactional_db):
+    load_all()
+    page.goto("/en/aluksne/news/")
+    page.get_by_label("Kind").select_option("event")
+    page.get_by_label("Language").select_option("all")
+    page.get_by_role("button", name="Show").click()
+    cards = page.locator(".entry-card")
+    expect(cards).to_have_count(Entry.objects.filter(town__slug="aluksne", kind="event").count())
+    expect(cards.first).to_contain_text("Event")
+    assert_no_axe_violations(page)

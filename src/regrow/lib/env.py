@@ -95,9 +95,7 @@ def cache_settings(url: str | None) -> dict:
         return {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
     scheme = urlsplit(url).scheme.lower()
     if scheme in {"redis", "rediss", "unix"}:
-        return {
-            "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": url}
-        }
+        return {"default": {"BACKEND": "regrow.lib.cache.RedisCache", "LOCATION": url}}
     if scheme == "db":
         table = urlsplit(url).netloc or "regrow_cache"
         return {

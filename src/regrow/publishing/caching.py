@@ -6,6 +6,7 @@ the moment the publisher's next scheduled entry appears, so scheduled publishing
 worker to invalidate anything.
 """
 
+import hashlib
 from functools import wraps
 
 from django.contrib.messages import get_messages
@@ -20,6 +21,11 @@ MAX_SECONDS = 300
 
 def _generation_key(slug: str) -> str:
     return f"publishing:generation:{slug}"
+
+
+def _page_key(slug: str, full_path: str) -> str:
+    # Hashed: an address can be longer than some cache backends allow for a key.
+    return f"publishing:page:{slug}:{hashlib.sha256(full_path.encode()).hexdigest()}"
 
 
 def publisher_changed(publisher) -> None:
@@ -55,12 +61,14 @@ def cached_for_anonymous(view):
         if request.method != "GET" or request.user.is_authenticated or len(get_messages(request)):
             return view(request, *args, **kwargs)
         slug = args[0].slug if args else kwargs.get("slug", "")
-        # A hit costs one cache read for the generation and one for the page: no SQL at all.
-        generation = cache.get(_generation_key(slug), 0)
-        key = f"publishing:page:{slug}:{generation}:{request.get_full_path()}"
-        response = cache.get(key)
-        if response is not None:
-            return response
+        # A hit is one cache read of two keys, the generation and the page: no SQL at all.
+        generation_key = _generation_key(slug)
+        key = _page_key(slug, request.get_full_path())
+        found = cache.get_many([generation_key, key])
+        generation = found.get(generation_key, 0)
+        kept = found.get(key)
+        if kept is not None and kept[0] == generation:
+            return kept[1]
         response = view(request, *args, **kwargs)
         if response.status_code != 200 or response.cookies:
             return response
@@ -69,7 +77,7 @@ def cached_for_anonymous(view):
         if seconds > 0:
             if hasattr(response, "render") and callable(response.render):
                 response = response.render()
-            cache.set(key, response, timeout=seconds)
+            cache.set(key, (generation, response), timeout=seconds)
         return response
 
     return wrapper

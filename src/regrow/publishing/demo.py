@@ -24,7 +24,7 @@ ENTRIES = [
         Entry.Kind.NEWS,
         "meeting-article",
         at(2019, 2, 4),
-        {"categories": ["Re-grow City"]},
+        {"categories": ["Re-grow City"], "networks": ["regrow-city"]},
         {
             "lv": (
                 "Alūksnē tikās projekta “Augoša pilsēta” partneri",
@@ -60,6 +60,10 @@ ENTRIES = [
             "ends_at": at(2019, 2, 1, 16),
             "place_name": "Alūksnes novada pašvaldība",
             "place_address": "Dārza iela 11, Alūksne, LV-4301",
+            # Approximately the municipality's building, for the map link.
+            "latitude": "57.423600",
+            "longitude": "27.047800",
+            "networks": ["regrow-city"],
         },
         {
             "lv": (
@@ -183,7 +187,10 @@ def load(demo: Demo) -> None:
             )
             if first is not None:
                 entry.translation_group = first.translation_group
+            fields = dict(extra)
+            if "networks" in fields:
+                fields["networks"] = list(Network.objects.filter(slug__in=fields["networks"]))
             entry, _notices = entry_save(
-                entry=entry, by=admin, title=title, lead=lead, body=body, **extra
+                entry=entry, by=admin, title=title, lead=lead, body=body, **fields
             )
             first = first or entry
