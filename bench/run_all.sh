@@ -18,6 +18,7 @@ run_benchmarks() {
     "$python" bench/generate.py "$@"
     "$python" bench/import_units.py
     "$python" bench/register_pages.py
+    "$python" bench/publishing.py
 }
 
 echo "$(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg)"

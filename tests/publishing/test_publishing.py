@@ -246,3 +246,35 @@ def test_search_finds_words_in_the_text_but_not_in_markup_or_drafts(client, aluk
     assert (
         "Nothing found." in client.get("/en/aluksne/news/search/", {"q": "strong"}).content.decode()
     )
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="full-text index on PostgreSQL only")
+def test_full_text_search_uses_its_index(aluksne, editor):
+    """The migration builds the index on one expression and the search must ask with the same
+    one, or PostgreSQL reads every entry: with 10,000 entries about 10 ms with the index and
+    over 200 ms without."""
+    import uuid
+
+    from regrow.publishing import selectors
+    from regrow.publishing.search import INDEX_NAME
+
+    past = timezone.now() - timedelta(days=1)
+    Entry.objects.bulk_create(
+        Entry(
+            town=aluksne.town,
+            language="en",
+            kind=Entry.Kind.NEWS,
+            translation_group=uuid.uuid4(),
+            title=f"News {number}",
+            slug=f"news-{number}",
+            search_text=f"News {number} about the market square and the "
+            + ("orchard" if number % 500 == 0 else "library"),
+            publish_at=past,
+        )
+        for number in range(3000)
+    )
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE publishing_entry")
+    found = selectors.search(aluksne.town, "en", "orchard")
+    assert found.count() == 6
+    assert INDEX_NAME in found.explain()

@@ -110,14 +110,16 @@ def search(publisher, language: str, words: str) -> QuerySet[Entry]:
     if not words:
         return entries.none()
     if connection.vendor == "postgresql":
-        from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
+        from django.contrib.postgres.search import SearchQuery, SearchRank
 
-        # "simple": no stemming, which suits Latvian and the other languages alike.
-        vector = SearchVector("search_text", config="simple")
+        from regrow.publishing.search import search_vector
+
         query = SearchQuery(words, config="simple", search_type="websearch")
+        # Matching (@@) uses the GIN index; only the matches are ranked.
         return (
-            entries.annotate(rank=SearchRank(vector, query))
-            .filter(rank__gt=0)
+            entries.alias(matched=search_vector())
+            .filter(matched=query)
+            .annotate(rank=SearchRank(search_vector(), query))
             .order_by("-rank", "-publish_at")
         )
     for word in words.split()[:10]:
