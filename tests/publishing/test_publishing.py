@@ -199,6 +199,30 @@ def test_lists_and_feeds_run_a_fixed_number_of_queries(client, aluksne, editor, 
     assert len(large) == len(small)
 
 
+def test_an_article_and_the_sitemap_run_a_fixed_number_of_queries(client, aluksne, editor):
+    """However many translations an article has, its page and the sitemap ask the same."""
+    latvian, _ = write(aluksne.town, editor, language="lv", title="Partneri tikās")
+
+    def queries(url):
+        cache.clear()
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get(url).status_code == 200
+        return len(captured)
+
+    def translate(language):
+        with TestCase.captureOnCommitCallbacks(execute=True):
+            entry, _ = services.entry_translate(
+                entry=latvian, language=language, by=editor, title=f"Met {language}"
+            )
+            services.entry_publish(entry=entry, by=editor)
+
+    translate("en")
+    one = {url: queries(url) for url in (latvian.get_absolute_url(), "/sitemap.xml")}
+    for language in ("de", "sl", "pt", "es", "hu"):
+        translate(language)
+    assert {url: queries(url) for url in one} == one
+
+
 def test_sitemap_lists_published_entries_with_their_translations(client, aluksne, editor):
     from xml.etree import ElementTree
 

@@ -98,7 +98,11 @@ def entry_for_reader(publisher, language: str, slug: str, *, may_see_drafts: boo
 
 
 def translations_of(entry: Entry, *, published_only: bool = True) -> QuerySet[Entry]:
-    others = Entry.objects.filter(translation_group=entry.translation_group).exclude(pk=entry.pk)
+    others = (
+        Entry.objects.filter(translation_group=entry.translation_group)
+        .exclude(pk=entry.pk)
+        .select_related("town", "network")  # each one's address names its publisher
+    )
     return others.filter(publish_at__lte=timezone.now()) if published_only else others
 
 
