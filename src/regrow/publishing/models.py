@@ -48,6 +48,15 @@ def publisher_fields(publisher) -> dict:
     return {"town": publisher if is_town else None, "network": None if is_town else publisher}
 
 
+def one_publisher(name: str) -> models.CheckConstraint:
+    """Each object belongs to a town or to a network, never both, never neither."""
+    return models.CheckConstraint(
+        condition=(Q(town__isnull=False) & Q(network__isnull=True))
+        | (Q(town__isnull=True) & Q(network__isnull=False)),
+        name=name,
+    )
+
+
 def image_path(image: "Image", filename: str) -> str:
     # The stored name never comes from the uploader: it is random, with the real format's suffix.
     owner = f"town-{image.town_id}" if image.town_id else f"network-{image.network_id}"
@@ -82,11 +91,7 @@ class Image(models.Model):
         verbose_name_plural = _("pictures")
         ordering = ["-uploaded_at", "-id"]
         constraints = [
-            models.CheckConstraint(
-                condition=(Q(town__isnull=False) & Q(network__isnull=True))
-                | (Q(town__isnull=True) & Q(network__isnull=False)),
-                name="image_one_publisher",
-            ),
+            one_publisher("image_one_publisher"),
         ]
 
     def __str__(self) -> str:
@@ -154,11 +159,7 @@ class Entry(models.Model):
         verbose_name_plural = _("entries")
         ordering = ["-publish_at", "-id"]
         constraints = [
-            models.CheckConstraint(
-                condition=(Q(town__isnull=False) & Q(network__isnull=True))
-                | (Q(town__isnull=True) & Q(network__isnull=False)),
-                name="entry_one_publisher",
-            ),
+            one_publisher("entry_one_publisher"),
             models.UniqueConstraint(
                 fields=["town", "language", "slug"], name="entry_unique_town_slug"
             ),
