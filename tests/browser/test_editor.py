@@ -94,3 +94,49 @@ def test_editor_uploads_a_picture_and_makes_it_the_main_picture(
     expect(page.get_by_role("img", name="Shop window")).to_be_visible()
     expect(page.get_by_text("Credit: Photo: Alūksne municipality")).to_be_visible()
     assert_no_axe_violations(page)
+
+
+def test_editor_puts_a_picture_from_the_library_into_the_text(
+    new_page, transactional_db, tmp_path, settings
+):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from regrow.publishing import services
+    from tests.publishing.test_reading_and_pictures import png
+
+    settings.MEDIA_ROOT = tmp_path
+    town = make_town_with_people("aluksne", "Alūksne", "LV")
+    editor = town.people[Role.EDITOR]
+    image = services.image_upload(
+        publisher=town.town,
+        by=editor,
+        upload=SimpleUploadedFile("market.png", png()),
+        alt_text="Market square in spring",
+        credit="Photo: Alūksne municipality",
+    )
+    page = new_page()
+    sign_in(page, editor.email, PASSWORD)
+    page.goto("/en/aluksne/news/write/")
+    page.get_by_label("Title").fill("Spring market")
+    page.get_by_role("textbox", name="Text").click()
+    page.get_by_role("button", name="figure").click()
+    with page.expect_popup() as opened:
+        page.get_by_role("button", name="Browse...").click()
+    picker = opened.value
+    expect(picker.get_by_role("img", name="Market square in spring")).to_be_visible()
+    assert_no_axe_violations(picker)
+    picker.get_by_role("button", name="Use this picture").click()
+    # The library hands address, description and credit to the editor's dialog, and closes.
+    expect(page.get_by_label("Image URL")).to_have_value(image.file.url)
+    expect(page.get_by_label("Alternative Text")).to_have_value("Market square in spring")
+    page.get_by_role("button", name="Insert", exact=True).click()
+    page.get_by_role("button", name="Publish now").click()
+    expect(page.get_by_text("Published.", exact=True)).to_be_visible()
+    entry = Entry.objects.get(title="Spring market")
+    assert f'src="{image.file.url}"' in entry.body and 'alt="Market square in spring"' in entry.body
+    page.get_by_role("link", name="Preview").click()
+    expect(
+        page.locator(".entry-body").get_by_role("img", name="Market square in spring")
+    ).to_be_visible()
+    expect(page.locator(".entry-body figcaption")).to_have_text("Photo: Alūksne municipality")
+    assert_no_axe_violations(page)

@@ -236,6 +236,7 @@ def images(request: HttpRequest, slug: str) -> HttpResponse:
         "section": "news",
         "form": form,
         "images": Image.objects.filter(publisher_q(place))[:100],
-        "picker": request.GET.get("CKEditorFuncNum", "").isdigit(),
+        # The editor numbers its callbacks downwards from -1.
+        "picker": request.GET.get("CKEditorFuncNum", "").removeprefix("-").isdigit(),
     }
     return render(request, "publishing/images.html", context, status=status)
