@@ -49,6 +49,7 @@ browser: install
 # Refresh the message catalogues after changing user-visible text (needs gettext).
 messages: install
 	cd src/regrow && DEBUG=1 ../../$(BIN)/regrow makemessages --all --no-obsolete --ignore "static/*"
+	cd src/regrow && DEBUG=1 ../../$(BIN)/regrow makemessages -d djangojs --all --no-obsolete --ignore "static/*"
 	$(BIN)/python tools/lv_catalogue.py
 	cd src/regrow && DEBUG=1 ../../$(BIN)/regrow compilemessages
 

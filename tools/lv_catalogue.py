@@ -949,6 +949,46 @@ LV.update(
     }
 )
 
+# The rich-text editor's dialogs (djangojs catalogue; see src/regrow/publishing/editor_texts.js).
+LV.update(
+    {
+        "Add caption": "Pievienot parakstu",
+        "Alternative Text": "Apraksts tiem, kas to neredz",
+        "Browse...": "Izvēlēties no attēliem...",
+        "Bullets": "Aizzīmes",
+        "Caption": "Paraksts",
+        "Columns": "Kolonnas",
+        "Decimal numbers": "Cipari (1, 2, 3)",
+        "Edit Figure": "Labot attēlu",
+        "Edit HTML": "Labot HTML",
+        "Edit Image": "Labot attēlu",
+        "Edit Link": "Labot saiti",
+        "Image URL": "Attēla adrese",
+        "Include header row": "Ar galvenes rindu",
+        "Insert Figure": "Ievietot attēlu",
+        "Insert Table": "Ievietot tabulu",
+        "Insert": "Ievietot",
+        "List properties": "Saraksta iestatījumi",
+        "List type": "Saraksta veids",
+        "Lowercase Roman numerals": "Mazie romiešu cipari (i, ii, iii)",
+        "Lowercase letters": "Mazie burti (a, b, c)",
+        "Open in new window": "Atvērt jaunā logā",
+        "Prettify": "Sakārtot",
+        "Remove caption": "Noņemt parakstu",
+        "Rows": "Rindas",
+        "Start at": "Sākt ar",
+        "Table Properties": "Tabulas iestatījumi",
+        "The HTML contents of the editor. Note that the allowed HTML is restricted by the editor "
+        "schema.": "Redaktora saturs HTML formā. Atļauts tikai tas HTML, ko pieļauj redaktora "
+        "shēma.",
+        "Toggle fullscreen": "Pilnekrāna režīms",
+        "URL": "Adrese (URL)",
+        "Update": "Atjaunināt",
+        "Uppercase Roman numerals": "Lielie romiešu cipari (I, II, III)",
+        "Uppercase letters": "Lielie burti (A, B, C)",
+    }
+)
+
 
 def fill(po_path: Path) -> list[str]:
     catalogue = polib.pofile(str(po_path))
@@ -976,8 +1016,9 @@ def fill(po_path: Path) -> list[str]:
 
 
 if __name__ == "__main__":
-    path = Path(sys.argv[1] if len(sys.argv) > 1 else "src/regrow/locale/lv/LC_MESSAGES/django.po")
-    untranslated = fill(path)
-    for msgid in untranslated:
-        print(f"untranslated: {msgid!r}")
+    folder = Path("src/regrow/locale/lv/LC_MESSAGES")
+    paths = [Path(arg) for arg in sys.argv[1:]] or [folder / "django.po", folder / "djangojs.po"]
+    untranslated = [(path, msgid) for path in paths for msgid in fill(path)]
+    for path, msgid in untranslated:
+        print(f"untranslated in {path.name}: {msgid!r}")
     sys.exit(1 if untranslated else 0)

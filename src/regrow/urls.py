@@ -3,7 +3,7 @@ from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap as sitemap_view
 from django.urls import include, path
-from django.views.i18n import set_language
+from django.views.i18n import JavaScriptCatalog, set_language
 
 from regrow import views
 from regrow.api.main import api
@@ -24,6 +24,12 @@ urlpatterns = [
 
 urlpatterns += i18n_patterns(
     path("", views.home, name="home"),
+    # The rich-text editor's dialogs (django-prose-editor) call gettext in the browser.
+    path(
+        "jsi18n/",
+        JavaScriptCatalog.as_view(packages=["django_prose_editor"]),
+        name="javascript-catalog",
+    ),
     path("accounts/", include("allauth.urls")),
     path("", include("regrow.towns.urls")),
     path("", include("regrow.premises.urls")),

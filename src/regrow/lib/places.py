@@ -20,6 +20,7 @@ RESERVED_SLUGS = frozenset(
         "dashboard",
         "healthz",
         "i18n",
+        "jsi18n",
         "invitations",
         "media",
         "my-units",
