@@ -273,14 +273,12 @@ def test_search_finds_words_in_the_text_but_not_in_markup_or_drafts(client, aluk
 
 
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="full-text index on PostgreSQL only")
-def test_full_text_search_uses_its_index(aluksne, editor):
-    """The migration builds the index on one expression and the search must ask with the same
-    one, or PostgreSQL reads every entry: with 10,000 entries about 10 ms with the index and
-    over 200 ms without."""
+def test_full_text_search_matches_stored_word_vectors(aluksne, editor):
+    """Entries written in bulk are found too, and the search matches the stored word vectors:
+    computing them from the text in the query took 226 ms with 10,000 entries instead of 10."""
     import uuid
 
     from regrow.publishing import selectors
-    from regrow.publishing.search import INDEX_NAME
 
     past = timezone.now() - timedelta(days=1)
     Entry.objects.bulk_create(
@@ -301,4 +299,4 @@ def test_full_text_search_uses_its_index(aluksne, editor):
         cursor.execute("ANALYZE publishing_entry")
     found = selectors.search(aluksne.town, "en", "orchard")
     assert found.count() == 6
-    assert INDEX_NAME in found.explain()
+    assert "to_tsvector" not in found.explain()

@@ -116,13 +116,12 @@ def search(publisher, language: str, words: str) -> QuerySet[Entry]:
     if connection.vendor == "postgresql":
         from django.contrib.postgres.search import SearchQuery, SearchRank
 
-        from regrow.publishing.search import search_vector
+        from regrow.publishing.search import CONFIG, search_vector
 
-        query = SearchQuery(words, config="simple", search_type="websearch")
-        # Matching (@@) uses the GIN index; only the matches are ranked.
+        query = SearchQuery(words, config=CONFIG, search_type="websearch")
         return (
-            entries.alias(matched=search_vector())
-            .filter(matched=query)
+            entries.alias(vector=search_vector())
+            .filter(vector=query)
             .annotate(rank=SearchRank(search_vector(), query))
             .order_by("-rank", "-publish_at")
         )
