@@ -6,6 +6,7 @@ from django.db.models.expressions import RawSQL
 from django.utils import timezone
 
 from regrow.publishing.models import Entry, publisher_q
+from regrow.towns.models import Town
 
 
 def published(publisher, language: str, kind: str | None = None) -> QuerySet[Entry]:
@@ -46,7 +47,8 @@ def browse(
     if town is not None:
         of = Q(town=town)
     elif with_partners:
-        of = Q(network=place) | Q(town__networks=place)
+        # A subquery, not a join: no entry comes twice, and no DISTINCT over whole rows.
+        of = Q(network=place) | Q(town__in=Town.objects.filter(networks=place))
     else:
         of = publisher_q(place)
     entries = Entry.objects.filter(of, publish_at__lte=now)
@@ -56,7 +58,7 @@ def browse(
         entries = entries.filter(kind=kind)
     if category:
         entries = with_category(entries, category)
-    return entries.select_related("author", "town", "network", "image").distinct()
+    return entries.select_related("author", "town", "network", "image")
 
 
 def categories_in_use(place, language: str | None, *, latest: int = 500) -> list[str]:
