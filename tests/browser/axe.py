@@ -6,6 +6,8 @@ _axe = Axe()
 
 
 def assert_no_axe_violations(page) -> None:
+    # A click that navigates returns once the new page has begun: check the whole page.
+    page.wait_for_load_state("load")
     results = _axe.run(page)
     assert results.violations_count == 0, (
         f"axe found {results.violations_count} violation(s) on {page.url}:\n"
