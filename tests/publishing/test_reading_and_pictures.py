@@ -488,3 +488,10 @@ def test_titles_keep_ampersands_as_written(client, aluksne, editor):
     assert entry.title == "Shops & cafés together"
     html = client.get(entry.get_absolute_url()).content.decode()
     assert "<h1>Shops &amp; cafés together</h1>" in html
+
+
+def test_the_editors_dialog_texts_come_in_the_pages_language(client):
+    latvian = client.get("/lv/jsi18n/").content.decode()
+    assert "Ievietot att\\u0113lu" in latvian or "Ievietot attēlu" in latvian
+    # German comes with django-prose-editor itself; ours adds to it.
+    assert "Einf" in client.get("/de/jsi18n/").content.decode()
