@@ -33,23 +33,15 @@ def home(request: HttpRequest) -> HttpResponse:
     return render(request, "home.html", context)
 
 
-def _place_or_404(slug: str):
-    place = places.find(slug)
-    if place is None:
-        raise Http404
-    places.activate_time_zone(place)
-    return place
-
-
 def place_home(request: HttpRequest, slug: str) -> HttpResponse:
-    place = _place_or_404(slug)
+    place = places.find_or_404(slug)
     return places.home_view_for(place)(request, place)
 
 
 def place_section(request: HttpRequest, slug: str, section: str) -> HttpResponse:
     if section not in SECTIONS:
         raise Http404
-    place = _place_or_404(slug)
+    place = places.find_or_404(slug)
     own_view = places.section_view_for(place, section)
     if own_view is not None:
         return own_view(request, place)

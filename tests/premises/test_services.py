@@ -6,6 +6,7 @@ from decimal import Decimal
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 
+from regrow.lib.concurrency import ConcurrentEditError
 from regrow.premises import services
 from regrow.premises.choices import Status
 from regrow.premises.models import StatusChange
@@ -78,7 +79,7 @@ def test_only_coordinators_record_statuses(aluksne, role):
 def test_edit_based_on_an_old_version_is_refused_and_nothing_is_overwritten(aluksne, coordinator):
     unit = make_unit(aluksne.town, "A1")
     services.unit_update(unit=unit, by=coordinator, version=1, notes="first editor")
-    with pytest.raises(services.ConcurrentEditError, match="Someone else saved this unit"):
+    with pytest.raises(ConcurrentEditError, match="Someone else saved this unit"):
         services.unit_update(unit=unit, by=coordinator, version=1, notes="second editor")
     unit.refresh_from_db()
     assert unit.notes == "first editor"

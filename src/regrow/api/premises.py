@@ -8,6 +8,7 @@ from django.shortcuts import get_object_or_404
 from ninja import Field, Router, Schema, Status
 from ninja.errors import HttpError
 
+from regrow.lib.concurrency import ConcurrentEditError
 from regrow.premises import selectors, services
 from regrow.premises.models import StatusChange, Unit, Zone
 from regrow.towns.models import Town
@@ -176,7 +177,7 @@ def patch_unit(request, slug: str, pk: int, payload: UnitPatch):
     version = changes.pop("version")
     try:
         unit = services.unit_update(unit=unit, by=request.auth, version=version, **changes)
-    except services.ConcurrentEditError as error:
+    except ConcurrentEditError as error:
         return Status(409, {"detail": str(error)})
     return Status(200, _unit_out(unit))
 

@@ -67,6 +67,17 @@ def find(slug: str) -> models.Model | None:
     return None
 
 
+def find_or_404(slug: str) -> models.Model:
+    """The town or network of an address, with its time zone active; 404 if there is none."""
+    from django.http import Http404
+
+    place = find(slug)
+    if place is None:
+        raise Http404
+    activate_time_zone(place)
+    return place
+
+
 def activate_time_zone(place: models.Model) -> None:
     """Show and read times in the place's own time zone (a network uses the installation's)."""
     import zoneinfo

@@ -5,10 +5,9 @@ from datetime import date
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.db.models import F
 from django.utils.translation import gettext as _
 
-from regrow.lib.concurrency import ConcurrentEditError
+from regrow.lib.concurrency import claim_version
 from regrow.lib.images import prepared_photo
 from regrow.premises import selectors
 from regrow.premises.choices import Source
@@ -77,16 +76,16 @@ def unit_update(*, unit: Unit, by, version: int, **changes) -> Unit:
     for name, value in changes.items():
         setattr(unit, name, value)
     unit.full_clean(exclude=["town", "owner"])
-    updated = Unit.objects.filter(pk=unit.pk, version=version).update(
-        version=F("version") + 1, **{name: getattr(unit, name) for name in changes}
+    claim_version(
+        Unit,
+        unit.pk,
+        version,
+        _(
+            "Someone else saved this unit while you were editing it. Your changes were "
+            "not saved; they are still in the form. Reload the unit to see theirs."
+        ),
+        **{name: getattr(unit, name) for name in changes},
     )
-    if updated == 0:
-        raise ConcurrentEditError(
-            _(
-                "Someone else saved this unit while you were editing it. Your changes were "
-                "not saved; they are still in the form. Reload the unit to see theirs."
-            )
-        )
     unit.refresh_from_db()
     return unit
 

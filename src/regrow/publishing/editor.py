@@ -13,19 +13,17 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from regrow.lib import places
+from regrow.lib.concurrency import ConcurrentEditError
 from regrow.publishing import services, sources
 from regrow.publishing.forms import EntryForm, ImageForm, TranslateForm
 from regrow.publishing.models import Entry, Image, Revision, publisher_fields, publisher_q
 
 
 def _publisher(request: HttpRequest, slug: str):
-    place = places.find(slug)
-    if place is None:
-        raise Http404
+    # Times typed in the form are the town's local times.
+    place = places.find_or_404(slug)
     if not services.may_publish(request.user, place):
         raise PermissionDenied
-    # Times typed in the form are the town's local times.
-    places.activate_time_zone(place)
     return place
 
 
@@ -76,7 +74,7 @@ def _save(request, place, form, entry: Entry, **extra) -> HttpResponse | int:
             messages.success(request, _("Taken off the site; it is a draft again."))
         else:
             messages.success(request, _("Draft saved."))
-    except services.ConcurrentEditError as error:
+    except ConcurrentEditError as error:
         form.add_error(None, str(error))
         return 409
     except ValidationError as error:

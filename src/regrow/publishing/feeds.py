@@ -20,9 +20,7 @@ FEED_SIZE = 30
 
 class NewsFeed(Feed):
     def get_object(self, request, slug):
-        place = places.find(slug)
-        if place is None:
-            raise Http404
+        place = places.find_or_404(slug)
         self.request_language = get_language()
         return place
 
@@ -109,9 +107,7 @@ def event_ics(request: HttpRequest, slug: str, entry: str) -> HttpResponse:
 
 
 def events_ics(request: HttpRequest, slug: str) -> HttpResponse:
-    place = places.find(slug)
-    if place is None:
-        raise Http404
+    place = places.find_or_404(slug)
     calendar = _new_calendar(_("%(place)s: events") % {"place": place.name})
     for entry in selectors.published(place, get_language(), Entry.Kind.EVENT)[:200]:
         calendar.add_component(_calendar_event(request, entry))

@@ -187,10 +187,6 @@ class Entry(models.Model):
     def publisher(self):
         return self.town or self.network
 
-    @property
-    def credit(self) -> str:
-        return self.image.credit if self.image else ""
-
     def is_published(self, now=None) -> bool:
         return self.publish_at is not None and self.publish_at <= (now or timezone.now())
 

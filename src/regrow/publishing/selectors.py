@@ -10,10 +10,7 @@ from regrow.towns.models import Town
 
 
 def published(publisher, language: str, kind: str | None = None) -> QuerySet[Entry]:
-    entries = Entry.objects.filter(
-        publisher_q(publisher), language=language, publish_at__lte=timezone.now()
-    ).select_related("author", "town", "network")
-    return entries.filter(kind=kind) if kind else entries
+    return browse(publisher, language=language, kind=kind or "")
 
 
 def with_category(entries: QuerySet[Entry], category: str) -> QuerySet[Entry]:

@@ -10,7 +10,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
-from regrow.lib.concurrency import ConcurrentEditError, claim_version
+from regrow.lib.concurrency import claim_version
 from regrow.lib.images import prepared_photo
 from regrow.network.models import Network
 from regrow.publishing.caching import publisher_changed
@@ -35,8 +35,6 @@ CONTENT_FIELDS = [
     "longitude",
     "image_id",
 ]
-
-__all__ = ["ConcurrentEditError"]  # raised by entry_save, caught by the editor pages
 
 
 def may_publish(user, publisher) -> bool:
@@ -100,6 +98,10 @@ def _relate(entry: Entry, *, networks=None, about=None) -> None:
         )
 
 
+def _search_text(entry: Entry) -> str:
+    return " ".join([entry.title, entry.lead, plain_text(entry.body)])
+
+
 @transaction.atomic
 def entry_save(
     *, entry: Entry, by, version: int | None = None, networks=None, about=None, **data
@@ -142,7 +144,7 @@ def entry_save(
             % {"wanted": slugify(wanted_slug), "slug": slug}
         )
     entry.slug = slug
-    entry.search_text = " ".join([entry.title, entry.lead, plain_text(entry.body)])
+    entry.search_text = _search_text(entry)
     entry.updated_at = timezone.now()
     entry.full_clean()
     entry.save()
@@ -211,7 +213,7 @@ def entry_restore(*, revision: Revision, by) -> Entry:
     for name, value in content.items():
         setattr(entry, name, value)
     entry.version = F("version") + 1
-    entry.search_text = " ".join([entry.title, entry.lead, plain_text(entry.body)])
+    entry.search_text = _search_text(entry)
     entry.full_clean(exclude=["version"])
     entry.save()
     entry.refresh_from_db(fields=["version"])

@@ -80,7 +80,7 @@ def event_list(request: HttpRequest, place) -> HttpResponse:
 
 
 def search(request: HttpRequest, slug: str) -> HttpResponse:
-    place = _place(slug)
+    place = places.find_or_404(slug)
     words = request.GET.get("q", "")
     context = {
         "place": place,
@@ -101,14 +101,6 @@ def home_panel(request: HttpRequest, place) -> tuple[str, dict]:
             "upcoming": selectors.upcoming_events(place, language)[:3],
         },
     )
-
-
-def _place(slug: str):
-    place = places.find(slug)
-    if place is None:
-        raise Http404
-    places.activate_time_zone(place)
-    return place
 
 
 def _language_links(request: HttpRequest, entry: Entry, translations) -> list[dict]:
@@ -132,7 +124,7 @@ def _language_links(request: HttpRequest, entry: Entry, translations) -> list[di
 
 @cached_for_anonymous
 def entry_detail(request: HttpRequest, slug: str, entry: str) -> HttpResponse:
-    place = _place(slug)
+    place = places.find_or_404(slug)
     language = get_language()
     may_see_drafts = may_publish(request.user, place)
     found = selectors.entry_for_reader(place, language, entry, may_see_drafts=may_see_drafts)

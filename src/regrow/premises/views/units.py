@@ -5,6 +5,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
+from regrow.lib.concurrency import ConcurrentEditError
 from regrow.premises import selectors, services
 from regrow.premises.forms import PhotoForm, StatusForm, UnitForm
 from regrow.premises.models import Unit
@@ -59,7 +60,7 @@ def unit_detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
                 version=form.cleaned_data["version"] or 0,
                 **form.unit_values(),
             )
-        except services.ConcurrentEditError as error:
+        except ConcurrentEditError as error:
             form.add_error(None, str(error))
             status = 409
         except ValidationError as error:
