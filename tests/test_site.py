@@ -38,10 +38,28 @@ def test_town_page_shows_contacts_and_address(client, demo):
     assert "Dārza iela 11" in html and "LV-4301" in html
 
 
-@pytest.mark.parametrize("section", ["news", "events", "projects", "map", "popups", "network"])
-def test_every_section_of_a_town_and_a_network_opens(client, demo, section):
-    assert client.get(f"/en/aluksne/{section}/").status_code == 200
-    assert client.get(f"/en/regrow-city/{section}/").status_code == 200
+@pytest.mark.parametrize(
+    ("place", "sections"),
+    [
+        ("aluksne", ["news", "events", "projects", "map", "network"]),
+        ("regrow-city", ["news", "events", "projects", "network"]),
+    ],
+)
+def test_the_main_navigation_lists_the_sections_apps_registered_and_each_opens(
+    client, demo, place, sections
+):
+    html = client.get(f"/en/{place}/").content.decode()
+    nav = html[html.index('<nav class="main-nav"') :]
+    nav = nav[: nav.index("</nav>")]
+    linked = [href.split("/")[3] for href in nav.split('href="')[1:]]
+    assert linked == sections
+    for section in sections:
+        assert client.get(f"/en/{place}/{section}/").status_code == 200
+
+
+def test_a_section_no_app_offers_for_that_kind_of_place_is_404(client, demo):
+    assert client.get("/en/regrow-city/map/").status_code == 404
+    assert client.get("/en/aluksne/popups/").status_code == 404
 
 
 def test_town_network_section_names_its_network(client, demo):

@@ -3,11 +3,9 @@ from django.http import HttpRequest
 from django.urls import translate_url
 from django.utils.translation import get_language, get_language_info
 
-from regrow.views import SECTIONS
-
 
 def site(request: HttpRequest) -> dict:
-    """What every page's header needs: the site's name, the language links and the sections."""
+    """What every page's header needs: the site's name and the language links."""
     current = get_language()
     path = request.get_full_path()
     languages = []
@@ -25,7 +23,6 @@ def site(request: HttpRequest) -> dict:
         "site_name": settings.REGROW_SITE_NAME,
         "language_links": languages,
         "current_language": get_language_info(current) if current else None,
-        "sections": SECTIONS,
         "map_tiles": settings.REGROW_MAP_TILES,
         "map_attribution": settings.REGROW_MAP_ATTRIBUTION,
     }

@@ -108,6 +108,9 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "regrow.context_processors.site",
             ],
+            # Sections, workspace tools and dashboard links that apps register (lib/places.py,
+            # lib/workspace.py), so templates need not name other apps' URLs.
+            "libraries": {"places": "regrow.lib.templatetags.places"},
         },
     },
 ]

@@ -5,27 +5,14 @@ import logging
 from django.db import connection
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
-from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
 from regrow.lib import places
-from regrow.network.models import Network
-from regrow.network.selectors import partners_of, partnerships_of, public_networks
-from regrow.towns.models import Town
+from regrow.network.selectors import public_networks
 from regrow.towns.selectors import public_towns
 
 logger = logging.getLogger(__name__)
-
-# The main navigation of a town or a network. Later issues fill these sections.
-SECTIONS = {
-    "news": _("News"),
-    "events": _("Events"),
-    "projects": _("Projects"),
-    "map": _("Map"),
-    "popups": _("Pop-ups"),
-    "network": _("Network"),
-}
 
 
 def home(request: HttpRequest) -> HttpResponse:
@@ -39,19 +26,12 @@ def place_home(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 def place_section(request: HttpRequest, slug: str, section: str) -> HttpResponse:
-    if section not in SECTIONS:
-        raise Http404
+    """A section of a town or network, rendered by the app that registered it."""
     place = places.find_or_404(slug)
-    own_view = places.section_view_for(place, section)
-    if own_view is not None:
-        return own_view(request, place)
-    context = {"place": place, "section": section, "section_title": SECTIONS[section]}
-    if section == "network":
-        if isinstance(place, Town):
-            context["partnerships"] = partnerships_of(place)
-        elif isinstance(place, Network):
-            context["partners"] = partners_of(place)
-    return render(request, "section.html", context)
+    view = places.section_view_for(place, section)
+    if view is None:
+        raise Http404
+    return view(request, place)
 
 
 @never_cache

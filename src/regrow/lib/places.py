@@ -5,6 +5,7 @@ them without one app importing another, and so that a URL resolves to the right 
 """
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
 from django.core.exceptions import ValidationError
@@ -29,7 +30,19 @@ RESERVED_SLUGS = frozenset(
 )
 
 _registry: dict[type[models.Model], Callable[..., Any]] = {}
-_sections: dict[tuple[type[models.Model], str], Callable[..., Any]] = {}
+
+
+@dataclass(frozen=True)
+class Section:
+    """One entry of a place's main navigation, rendered by the app that registered it."""
+
+    key: str
+    title: Any  # a lazy translation
+    view: Callable[..., Any]
+    order: int
+
+
+_sections: dict[tuple[type[models.Model], str], Section] = {}
 
 
 def register(model: type[models.Model], *, home_view: Callable[..., Any]) -> None:
@@ -50,13 +63,31 @@ def home_panels(request, place) -> list[tuple[str, dict]]:
     return [shown for panel in _home_panels if (shown := panel(request, place))]
 
 
-def register_section(model: type[models.Model], section: str, view: Callable[..., Any]) -> None:
-    """Let an app render one section of a place, e.g. the public map of a town's units."""
-    _sections[(model, section)] = view
+def register_section(
+    model: type[models.Model],
+    section: str,
+    view: Callable[..., Any],
+    *,
+    title: Any,
+    order: int = 100,
+) -> None:
+    """Let an app render one section of a place, e.g. the public map of a town's units.
+
+    `view(request, place)` renders it at `/<language>/<slug>/<section>/`; the section appears
+    in the place's main navigation under `title`, sorted by `order` (lowest first)."""
+    _sections[(model, section)] = Section(key=section, title=title, view=view, order=order)
 
 
 def section_view_for(place: models.Model, section: str) -> Callable[..., Any] | None:
-    return _sections.get((type(place), section))
+    found = _sections.get((type(place), section))
+    return found.view if found else None
+
+
+def sections_for(place: models.Model) -> list[Section]:
+    """The sections of a place's main navigation, in order."""
+    kind = type(place)
+    found = [section for (model, _key), section in _sections.items() if model is kind]
+    return sorted(found, key=lambda section: (section.order, section.key))
 
 
 def find(slug: str) -> models.Model | None:

@@ -10,6 +10,15 @@ class NetworkConfig(AppConfig):
     def ready(self) -> None:
         from regrow.lib import places
         from regrow.network.models import Network
-        from regrow.network.views import network_home
+        from regrow.network.views import network_home, network_section
+        from regrow.towns.models import Town
 
         places.register(Network, home_view=network_home)
+        for model in (Town, Network):
+            places.register_section(model, "network", network_section, title=_("Network"), order=60)
+
+    def publishing_sources(self) -> list[dict]:
+        """An entry can be about a network (e.g. news of a partner meeting)."""
+        from regrow.network.models import Network
+
+        return [{"model": Network, "place": lambda network: network}]

@@ -8,8 +8,25 @@ class PremisesConfig(AppConfig):
     verbose_name = _("Vacancy register")
 
     def ready(self) -> None:
-        from regrow.lib import places
+        from regrow.lib import places, workspace
         from regrow.premises.views.public import public_map
         from regrow.towns.models import Town
+        from regrow.towns.permissions import Action, can
 
-        places.register_section(Town, "map", public_map)
+        places.register_section(Town, "map", public_map, title=_("Map"), order=40)
+
+        def coordinates(user, town) -> bool:
+            return can(user, Action.CHANGE_TOWN, town)
+
+        workspace.register_tool(
+            title=_("Register of units"),
+            url_name="premises:register",
+            visible=coordinates,
+            order=10,
+        )
+        workspace.register_tool(
+            title=_("Vacancy"), url_name="premises:vacancy", visible=coordinates, order=20
+        )
+        workspace.register_personal_link(
+            title=_("My units"), url_name="premises:my_units", order=10
+        )

@@ -1,21 +1,30 @@
 """What entries can be about, and what a coordinator can turn into an event in one step.
 
-Publishing knows none of the other apps. An app registers its model in its `ready()`:
+The dependency points one way: apps never import publishing. An app that wants its objects
+announced declares a `publishing_sources()` method on its AppConfig, returning the keyword
+arguments of `register()` for each model:
 
-    sources.register(
-        Round,
-        place=lambda round: round.town,            # whose news it belongs in
-        event=lambda round, language: {...},       # the event form, prefilled (optional)
-    )
+    class PopupsConfig(AppConfig):
+        def publishing_sources(self):
+            from regrow.popups.models import Round
+            return [
+                {
+                    "model": Round,
+                    "place": lambda round: round.town,          # whose news it belongs in
+                    "event": lambda round, language: {...},     # event form, prefilled (optional)
+                }
+            ]
 
-The entry keeps a `Related` link to the object; its page links back to it, and the object's
-page can link to `sources.event_url(obj)` ("Publish as an event").
+Publishing collects them when it is ready (`discover()`). The entry keeps a `Related` link
+to the object and its page links back to it; `event_url(obj)` is the editor page that
+starts an event from the object, prefilled.
 """
 
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.urls import reverse
@@ -43,6 +52,15 @@ def register(
 ) -> None:
     """Let entries be about `model`'s objects; with `event`, they can become events."""
     _registry[key_of(model)] = Source(model=model, place=place, event=event)
+
+
+def discover() -> None:
+    """Register what every installed app offers through its AppConfig's `publishing_sources()`."""
+    for config in apps.get_app_configs():
+        hook = getattr(config, "publishing_sources", None)
+        if callable(hook):
+            for arguments in hook():
+                register(**arguments)
 
 
 def unregister(model: type[models.Model]) -> None:
