@@ -6,6 +6,29 @@ from regrow.lib.env import cache_settings
 from regrow.towns.models import Role
 from tests.fixtures import make_town_with_people, make_user
 
+DATABASE_FIXTURES = frozenset({"db", "transactional_db", "live_server"})
+
+
+def pytest_addoption(parser):
+    parser.addoption(
+        "--database-tests-only",
+        action="store_true",
+        help="Run only the tests that touch the database (CI runs the rest once, on SQLite).",
+    )
+
+
+def pytest_collection_modifyitems(config, items):
+    if not config.getoption("--database-tests-only"):
+        return
+    kept, skipped = [], []
+    for item in items:
+        uses_database = item.get_closest_marker("django_db") or DATABASE_FIXTURES.intersection(
+            getattr(item, "fixturenames", ())
+        )
+        (kept if uses_database else skipped).append(item)
+    config.hook.pytest_deselected(items=skipped)
+    items[:] = kept
+
 
 @pytest.fixture
 def aluksne(db):
@@ -48,7 +71,8 @@ def fresh_language_and_cache():
 
 @pytest.fixture
 def redis_cache(settings):
-    """The cache in a real Redis (TEST_REDIS_URL, default database 14 on 127.0.0.1), emptied.
+    """The cache in a real Redis (TEST_REDIS_URL, default database 14 on 127.0.0.1, 13 for the
+    second parallel worker…), emptied.
 
     Outside CI a machine without Redis skips these tests, saying so; CI starts Redis and fails
     them if it does not answer.
@@ -57,7 +81,9 @@ def redis_cache(settings):
 
     import redis
 
-    url = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/14")
+    # Parallel workers (pytest-xdist: gw0, gw1, …) each empty a database of their own.
+    worker = int(os.environ.get("PYTEST_XDIST_WORKER", "gw0").removeprefix("gw") or 0)
+    url = os.environ.get("TEST_REDIS_URL", f"redis://127.0.0.1:6379/{14 - worker}")
     try:
         redis.Redis.from_url(url, socket_connect_timeout=2).ping()
     except redis.RedisError as error:

@@ -1,6 +1,7 @@
 """The real settings with the few changes tests need: a key, fast hashing, plain static files."""
 
 import os
+import tempfile
 from pathlib import Path
 
 os.environ.setdefault("SECRET_KEY", "tests-only-" + "x" * 50)
@@ -20,3 +21,5 @@ EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 WHITENOISE_USE_FINDERS = True
 STATIC_ROOT = Path(__file__).resolve().parent / ".static-root"  # empty; files come from finders
 STATIC_ROOT.mkdir(exist_ok=True)
+# Uploads go to a directory of this test process, so parallel workers never share files.
+MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="regrow-test-media-"))
