@@ -219,3 +219,88 @@ class PeriodForm(forms.Form):
         if cleaned.get("start") and cleaned.get("end") and cleaned["end"] < cleaned["start"]:
             self.add_error("end", _("The period must end on or after its first day."))
         return cleaned
+
+
+class SurveyForm(forms.Form):
+    """The day of a street survey; left empty, it is the town's today."""
+
+    surveyed_on = forms.DateField(
+        label=_("Survey date"),
+        required=False,
+        widget=DateInput(attrs={"required": True}),
+        error_messages={"invalid": _("Enter the survey date as YYYY-MM-DD.")},
+    )
+
+    def __init__(self, *args, town, **kwargs):
+        super().__init__(*args, initial={"surveyed_on": town.today()}, **kwargs)
+        self.town = town
+
+    def clean_surveyed_on(self):
+        return self.cleaned_data["surveyed_on"] or self.town.today()
+
+
+class SurveyUnitForm(forms.Form):
+    """One unit of the street as the coordinator saw it: a status (none: not looked at) and
+    perhaps a photo. The unit travels as its id, so a unit added to the street meanwhile
+    cannot take another's status."""
+
+    unit = forms.IntegerField(label=_("Unit"), widget=forms.HiddenInput)
+    status = forms.ChoiceField(
+        label=_("Status"),
+        choices=Status.choices,
+        widget=forms.RadioSelect,
+        required=False,
+        error_messages={"invalid_choice": _("Choose one of the listed statuses.")},
+    )
+    photo = forms.FileField(
+        label=_("Photo (optional)"),
+        required=False,
+        widget=forms.FileInput(
+            attrs={"accept": "image/jpeg,image/png,image/webp", "capture": "environment"}
+        ),
+    )
+
+    def __init__(self, *args, units: dict[int, Unit], **kwargs):
+        super().__init__(*args, **kwargs)
+        self.units = units
+
+    @property
+    def street_unit(self) -> Unit | None:
+        """The unit this row is about, if it is still on the street."""
+        try:
+            return self.units.get(int(self["unit"].value()))
+        except (TypeError, ValueError):
+            return None
+
+
+class BaseSurveyFormSet(forms.BaseFormSet):
+    def __init__(self, *args, units: list[Unit], **kwargs):
+        super().__init__(
+            *args,
+            initial=[{"unit": unit.pk, "status": unit.status_now} for unit in units],
+            form_kwargs={"units": {unit.pk: unit for unit in units}},
+            prefix="units",
+            **kwargs,
+        )
+
+    def clean(self):
+        if any(self.errors):
+            return
+        if any(form.street_unit is None for form in self.forms):
+            raise forms.ValidationError(
+                _("Some units are not on this street any more; reload the page.")
+            )
+
+    def seen(self) -> dict[int, str]:
+        """Unit id → the status tapped for it ("" when none)."""
+        return {form.cleaned_data["unit"]: form.cleaned_data["status"] for form in self.forms}
+
+    def photos(self) -> dict[int, object]:
+        return {
+            form.cleaned_data["unit"]: form.cleaned_data["photo"]
+            for form in self.forms
+            if form.cleaned_data.get("photo")
+        }
+
+
+SurveyFormSet = forms.formset_factory(SurveyUnitForm, formset=BaseSurveyFormSet, extra=0)
