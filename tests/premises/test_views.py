@@ -117,6 +117,39 @@ def test_concurrent_edit_is_refused_and_keeps_the_second_editors_input(
     assert unit.notes == "first"
 
 
+def test_a_refused_status_comes_back_on_the_whole_unit_page(client, aluksne, coordinator):
+    unit = make_unit(aluksne.town, "A1", notes="Corner shop")
+    add_status(unit, Status.OCCUPIED, date(2024, 1, 1))
+    client.force_login(coordinator)
+    response = client.post(
+        f"/en/aluksne/register/units/{unit.pk}/status/",
+        {"status": "demolished", "effective_on": "2024-06-01", "note": "Seen from the bus"},
+    )
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert 'value="Seen from the bus"' in html
+    # The history, the photo form and the whole description are there as on the plain page.
+    assert "<td>Occupied</td>" in html
+    assert 'name="alt_text"' in html
+    assert 'name="street"' in html and "Corner shop</textarea>" in html
+
+
+def test_a_refused_photo_shows_an_owner_only_their_part_of_the_page(
+    client, aluksne, owner_with_unit
+):
+    mine = owner_with_unit["mine"]
+    client.force_login(aluksne.people[Role.PROPERTY_OWNER])
+    response = client.post(
+        f"/en/aluksne/register/units/{mine.pk}/photos/",
+        {"image": SimpleUploadedFile("door.jpg", b"not an image"), "alt_text": "Green door"},
+    )
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert 'value="Green door"' in html
+    assert 'name="floor_area_m2"' in html and 'name="street"' not in html
+    assert "Record a status" not in html and "Status history" not in html
+
+
 def test_owner_sees_and_corrects_only_their_own_unit(client, aluksne, owner_with_unit):
     client.force_login(aluksne.people[Role.PROPERTY_OWNER])
     mine, neighbour = owner_with_unit["mine"], owner_with_unit["neighbour"]

@@ -43,14 +43,47 @@ def _unit_for(request: HttpRequest, slug: str, pk: int) -> Unit:
     return unit
 
 
+def _description_form(request: HttpRequest, unit: Unit, data=None) -> UnitForm:
+    """Coordinators describe the whole unit; its owner only what an owner may change."""
+    owner_only = not can(request.user, Action.CHANGE_TOWN, unit.town)
+    return UnitForm(data, instance=unit, town=unit.town, owner_fields_only=owner_only)
+
+
+def _unit_page(
+    request: HttpRequest,
+    unit: Unit,
+    *,
+    form: UnitForm | None = None,
+    status_form: StatusForm | None = None,
+    photo_form: PhotoForm | None = None,
+    status: int = 200,
+) -> HttpResponse:
+    """The unit's page, whichever of its three forms was sent: the one passed in comes back
+    with what was typed, the others fresh."""
+    town = unit.town
+    is_coordinator = can(request.user, Action.CHANGE_TOWN, town)
+    if form is None:
+        form = _description_form(request, unit)
+    if status_form is None:
+        status_form = StatusForm(initial={"effective_on": town.today()})
+    context = {
+        "place": town,
+        "town": town,
+        "unit": unit,
+        "is_coordinator": is_coordinator,
+        "form": form,
+        "status_form": status_form,
+        "history": selectors.status_history(unit) if is_coordinator else None,
+        "photo_form": PhotoForm() if photo_form is None else photo_form,
+    }
+    return render(request, "premises/unit_detail.html", context, status=status)
+
+
 @login_required
 def unit_detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     """See and edit a unit; coordinators also record statuses. Owners edit their description."""
     unit = _unit_for(request, slug, pk)
-    is_coordinator = can(request.user, Action.CHANGE_TOWN, unit.town)
-    form = UnitForm(
-        request.POST or None, instance=unit, town=unit.town, owner_fields_only=not is_coordinator
-    )
+    form = _description_form(request, unit, request.POST or None)
     status = 200
     if request.method == "POST" and form.is_valid():
         try:
@@ -71,17 +104,7 @@ def unit_detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
             return redirect("premises:unit", slug=slug, pk=unit.pk)
     elif form.errors:
         status = 400
-    context = {
-        "place": unit.town,
-        "town": unit.town,
-        "unit": unit,
-        "form": form,
-        "is_coordinator": is_coordinator,
-        "status_form": StatusForm(initial={"effective_on": unit.town.today()}),
-        "history": selectors.status_history(unit) if is_coordinator else None,
-        "photo_form": PhotoForm(),
-    }
-    return render(request, "premises/unit_detail.html", context, status=status)
+    return _unit_page(request, unit, form=form, status=status)
 
 
 @login_required
@@ -101,18 +124,7 @@ def unit_photo(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
         else:
             messages.success(request, _("Photo added."))
             return redirect("premises:unit", slug=slug, pk=unit.pk)
-    is_coordinator = can(request.user, Action.CHANGE_TOWN, unit.town)
-    context = {
-        "place": unit.town,
-        "town": unit.town,
-        "unit": unit,
-        "form": UnitForm(instance=unit, town=unit.town, owner_fields_only=not is_coordinator),
-        "is_coordinator": is_coordinator,
-        "status_form": StatusForm(initial={"effective_on": unit.town.today()}),
-        "history": selectors.status_history(unit) if is_coordinator else None,
-        "photo_form": form,
-    }
-    return render(request, "premises/unit_detail.html", context, status=400)
+    return _unit_page(request, unit, photo_form=form, status=400)
 
 
 @login_required
@@ -129,17 +141,7 @@ def unit_status(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
         else:
             messages.success(request, _("Status recorded."))
             return redirect("premises:unit", slug=slug, pk=unit.pk)
-    context = {
-        "place": unit.town,
-        "town": unit.town,
-        "unit": unit,
-        "form": UnitForm(instance=unit, town=unit.town),
-        "is_coordinator": True,
-        "status_form": form,
-        "history": selectors.status_history(unit),
-        "photo_form": PhotoForm(),
-    }
-    return render(request, "premises/unit_detail.html", context, status=400)
+    return _unit_page(request, unit, status_form=form, status=400)
 
 
 @login_required
