@@ -9,7 +9,7 @@ from ninja import Field, Router, Schema, Status
 from ninja.errors import HttpError
 
 from regrow.lib.concurrency import ConcurrentEditError
-from regrow.premises import selectors, services
+from regrow.premises import features, selectors, services
 from regrow.premises.models import StatusChange, Unit, Zone
 from regrow.towns.models import Town
 from regrow.towns.permissions import Action, can
@@ -113,6 +113,13 @@ def _unit_out(unit: Unit) -> dict:
     return data
 
 
+def _geojson_properties(unit: Unit) -> dict:
+    """The unit as the API shows it, less the position that the Feature's geometry holds."""
+    properties = _unit_out(unit)
+    del properties["latitude"], properties["longitude"]
+    return properties
+
+
 @router.get(
     "towns/{slug}/units", response=list[UnitOut], summary="Units of the town, with today's status"
 )
@@ -126,22 +133,9 @@ def list_units(request, slug: str):
 )
 def units_geojson(request, slug: str):
     town = _town(request, slug)
-    features = []
-    for unit in selectors.register_units(town, town.today()):
-        properties = _unit_out(unit)
-        properties.pop("latitude"), properties.pop("longitude")
-        features.append(
-            {
-                "type": "Feature",
-                "id": unit.pk,
-                "geometry": {
-                    "type": "Point",
-                    "coordinates": [float(unit.longitude), float(unit.latitude)],
-                },
-                "properties": properties,
-            }
-        )
-    return {"type": "FeatureCollection", "features": features}
+    return features.units_collection(
+        selectors.register_units(town, town.today()), _geojson_properties, with_ids=True
+    )
 
 
 @router.post("towns/{slug}/units", response={201: UnitOut, 422: Problem}, summary="Add a unit")

@@ -1,0 +1,64 @@
+"""Units as GeoJSON Features: one shape for the export file, the JSON API and the public map.
+
+Each output chooses its properties; the Feature around them (a Point at the unit's longitude
+and latitude, in that order) is built here only.
+"""
+
+from collections.abc import Callable, Iterable
+from decimal import Decimal
+from typing import Protocol
+
+
+class Located(Protocol):
+    latitude: Decimal
+    longitude: Decimal
+
+
+def unit_feature(unit: Located, properties: dict, *, feature_id: object = None) -> dict:
+    """A GeoJSON Point Feature at the unit's position (a Unit or a UnitRecord)."""
+    feature: dict = {"type": "Feature"}
+    if feature_id is not None:
+        feature["id"] = feature_id
+    feature["geometry"] = {
+        "type": "Point",
+        "coordinates": [float(unit.longitude), float(unit.latitude)],
+    }
+    feature["properties"] = properties
+    return feature
+
+
+def feature_collection(features: Iterable[dict]) -> dict:
+    return {"type": "FeatureCollection", "features": list(features)}
+
+
+def units_collection(
+    units: Iterable[Located],
+    properties: Callable[[Located], dict],
+    *,
+    with_ids: bool = False,
+) -> dict:
+    """A FeatureCollection of the units, each with `properties(unit)` (and its pk as Feature id)."""
+    return feature_collection(
+        unit_feature(unit, properties(unit), feature_id=unit.pk if with_ids else None)
+        for unit in units
+    )
+
+
+def public_properties(unit) -> dict:
+    """What anyone may see of an offered unit on the map: no owner, no notes, no ids of files.
+
+    Reads only selectors.PUBLIC_UNIT_FIELDS and the `status_now` annotation.
+    """
+    rent = unit.asking_rent_cents_per_month
+    return {
+        "id": unit.pk,
+        "address": unit.display_address,
+        "floor_area_m2": float(unit.floor_area_m2),
+        "floor": unit.get_floor_display(),
+        "condition": unit.get_condition_display(),
+        "permitted_uses": unit.permitted_uses,
+        "permitted_use_labels": [str(label) for label in unit.permitted_use_labels],
+        "step_free_access": unit.step_free_access,
+        "asking_rent_eur": None if rent is None else rent / 100,
+        "status": unit.status_now,
+    }
