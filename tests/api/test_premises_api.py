@@ -60,7 +60,13 @@ def test_list_and_geojson_carry_todays_status(api, aluksne):
     assert [(row["external_id"], row["status"]) for row in rows] == [("A1", "vacant")]
     collection = api.get(f"{BASE}/units.geojson").json()
     assert collection["type"] == "FeatureCollection"
-    assert collection["features"][0]["geometry"]["coordinates"] == [27.0461, 57.4227]
+    (feature,) = collection["features"]
+    assert feature["id"] == unit.pk
+    assert feature["geometry"] == {"type": "Point", "coordinates": [27.0461, 57.4227]}
+    # The same fields as the list, less the position that the geometry holds.
+    assert set(feature["properties"]) == set(rows[0]) - {"latitude", "longitude"}
+    assert feature["properties"]["status"] == "vacant"
+    assert feature["properties"]["status_since"] == "2024-01-01"
 
 
 def test_create_then_record_status_then_read_history(api, aluksne):
