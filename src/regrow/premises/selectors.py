@@ -46,6 +46,7 @@ def units_of_owner(user) -> QuerySet[Unit]:
     return Unit.objects.filter(_owned_by(user)).select_related("town")
 
 
+# What the public map page and features.public_properties read: nothing about owners or notes.
 PUBLIC_UNIT_FIELDS = (
     "id",
     "town_id",
