@@ -1,5 +1,6 @@
 """Site-wide pages: home, places and their sections, health check, headers, error pages."""
 
+import re
 from unittest import mock
 
 import pytest
@@ -75,10 +76,32 @@ def test_unknown_section_and_place_are_404_in_the_language_of_the_address(client
     assert client.get("/en/atlantis/").status_code == 404
 
 
-def test_language_links_point_at_the_same_page(client, demo):
+def test_language_links_point_at_the_same_page(client, demo, settings):
+    settings.LANGUAGES = [*settings.LANGUAGES, ("el", "Greek")]
     html = client.get("/en/aluksne/network/").content.decode()
     assert 'href="/lv/aluksne/network/" hreflang="lv" lang="lv"' in html
     assert 'href="/el/aluksne/network/" hreflang="el" lang="el"' in html
+
+
+def switch_languages(html: str) -> list[str]:
+    """The languages the page's language switch offers, in its order."""
+    switch = html.split('<details class="language-switch">', 1)[1].split("</details>", 1)[0]
+    return re.findall(r'<a href="[^"]+" hreflang="([^"]+)"', switch)
+
+
+def test_language_switch_offers_exactly_the_configured_languages(client, demo, settings):
+    offered = [code for code, _name in settings.LANGUAGES]
+    assert switch_languages(client.get("/en/aluksne/network/").content.decode()) == offered
+    settings.LANGUAGES = [("en", "English"), ("de", "German"), ("lv", "Latvian")]
+    html = client.get("/lv/aluksne/network/").content.decode()
+    assert switch_languages(html) == ["en", "de", "lv"]
+    assert ">Deutsch</a>" in html and "Ελληνικά" not in html
+
+
+def test_a_language_not_offered_has_no_pages(client, demo, settings):
+    settings.LANGUAGES = [("lv", "Latvian"), ("en", "English")]
+    assert client.get("/de/aluksne/network/").status_code == 404
+    assert "Deutsch" not in client.get("/en/aluksne/network/").content.decode()
 
 
 def test_security_headers_allow_no_inline_script(client, demo):

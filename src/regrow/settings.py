@@ -18,6 +18,7 @@ from regrow.lib.env import (
     cache_settings,
     email_settings,
     env_bool,
+    env_choices,
     env_int,
     env_list,
     env_str,
@@ -174,9 +175,12 @@ AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
 AXES_VERBOSE = False
 
 # --- Languages and time -----------------------------------------------------------------
+# The source texts are English; every page falls back to them.
 LANGUAGE_CODE = "en"
-# The languages of the Re-grow City partner countries; Latvian and English are complete.
-LANGUAGES = [
+# The languages of the Re-grow City partner countries, each with catalogues in locale/. Content
+# (entries, names, a town's languages) and stored preferences may be in any of them; models take
+# their choices from this fixed list, so that migrations do not depend on a deployment's settings.
+REGROW_PARTNER_LANGUAGES = [
     ("lv", _("Latvian")),
     ("en", _("English")),
     ("de", _("German")),
@@ -186,6 +190,18 @@ LANGUAGES = [
     ("hu", _("Hungarian")),
     ("el", _("Greek")),
     ("it", _("Italian")),
+]
+# The interface languages offered (language switch, page addresses, links between translations,
+# the sitemap), in the switch's order. Offer only a language whose catalogues are complete:
+# tests/test_translations.py fails otherwise.
+LANGUAGES = [
+    (code, dict(REGROW_PARTNER_LANGUAGES)[code])
+    for code in env_choices(
+        "REGROW_LANGUAGES",
+        ["lv", "en"],
+        allowed=dict(REGROW_PARTNER_LANGUAGES),
+        required=[LANGUAGE_CODE],
+    )
 ]
 LOCALE_PATHS = [PACKAGE_DIR / "locale"]
 USE_I18N = True

@@ -10,7 +10,8 @@ from regrow.publishing.models import Entry
 from tests.browser.axe import assert_no_axe_violations
 
 
-def test_reader_switches_an_article_to_its_translation(page, transactional_db):
+def test_reader_switches_an_article_to_its_translation(page, transactional_db, settings):
+    settings.LANGUAGES = [*settings.LANGUAGES, ("de", "German")]  # offered, with no version
     load_all()
     latvian = Entry.objects.get(language="lv", title__startswith="Alūksnē tikās")
     for path in ["/lv/aluksne/news/", "/lv/aluksne/events/", "/en/regrow-city/projects/"]:

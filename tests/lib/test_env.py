@@ -1,7 +1,7 @@
 import pytest
 from django.core.exceptions import ImproperlyConfigured
 
-from regrow.lib.env import email_settings, env_bool, env_int, env_list, env_str
+from regrow.lib.env import email_settings, env_bool, env_choices, env_int, env_list, env_str
 
 
 def test_env_bool_reads_the_usual_words_and_refuses_others(monkeypatch):
@@ -22,6 +22,25 @@ def test_env_int_and_list(monkeypatch):
     monkeypatch.setenv("COUNT", "twelve")
     with pytest.raises(ImproperlyConfigured, match="COUNT must be a whole number"):
         env_int("COUNT", 1)
+
+
+def test_env_choices_keeps_the_order_and_drops_repeats(monkeypatch):
+    allowed = ["lv", "en", "de"]
+    assert env_choices("LANGS", ["lv", "en"], allowed) == ["lv", "en"]
+    monkeypatch.setenv("LANGS", " en, de ,en")
+    assert env_choices("LANGS", ["lv", "en"], allowed, required=["en"]) == ["en", "de"]
+
+
+def test_env_choices_refuses_unknown_and_missing_values_naming_the_variable(monkeypatch):
+    monkeypatch.setenv("LANGS", "lv,en,xx")
+    with pytest.raises(ImproperlyConfigured, match="LANGS may only name lv, en, de; got 'xx'"):
+        env_choices("LANGS", [], ["lv", "en", "de"])
+    monkeypatch.setenv("LANGS", "lv")
+    with pytest.raises(ImproperlyConfigured, match="LANGS must include 'en'"):
+        env_choices("LANGS", [], ["lv", "en"], required=["en"])
+    monkeypatch.setenv("LANGS", "")
+    with pytest.raises(ImproperlyConfigured, match="LANGS must include 'en'"):
+        env_choices("LANGS", ["en"], ["lv", "en"], required=["en"])
 
 
 def test_secret_can_come_from_a_file(monkeypatch, tmp_path):

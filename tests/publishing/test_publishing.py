@@ -110,7 +110,10 @@ def test_slug_clash_in_one_language_is_resolved_and_reported(aluksne, editor):
     assert other_language.slug == "partners-met-in-aluksne" and no_notice == []
 
 
-def test_language_switch_goes_to_the_translation_or_says_there_is_none(client, aluksne, editor):
+def test_language_switch_goes_to_the_translation_or_says_there_is_none(
+    client, aluksne, editor, settings
+):
+    settings.LANGUAGES = [*settings.LANGUAGES, ("de", "German")]  # offered, with no version
     latvian, _ = write(aluksne.town, editor, language="lv", title="Partneri tikās Alūksnē")
     english, _ = services.entry_translate(
         entry=latvian, language="en", by=editor, title="Partners met in Alūksne"

@@ -490,7 +490,8 @@ def test_titles_keep_ampersands_as_written(client, aluksne, editor):
     assert "<h1>Shops &amp; cafés together</h1>" in html
 
 
-def test_the_editors_dialog_texts_come_in_the_pages_language(client):
+def test_the_editors_dialog_texts_come_in_the_pages_language(client, settings):
+    settings.LANGUAGES = [*settings.LANGUAGES, ("de", "German")]
     latvian = client.get("/lv/jsi18n/").content.decode()
     assert "Ievietot att\\u0113lu" in latvian or "Ievietot attēlu" in latvian
     # German comes with django-prose-editor itself; ours adds to it.

@@ -33,7 +33,7 @@ class User(AbstractBaseUser, PermissionsMixin):
     email = models.EmailField(_("e-mail address"), unique=True)
     full_name = models.CharField(_("full name"), max_length=200, blank=True)
     preferred_language = models.CharField(
-        _("preferred language"), max_length=8, choices=settings.LANGUAGES, blank=True
+        _("preferred language"), max_length=8, choices=settings.REGROW_PARTNER_LANGUAGES, blank=True
     )
     is_active = models.BooleanField(_("active"), default=True)
     is_staff = models.BooleanField(

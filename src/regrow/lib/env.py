@@ -1,6 +1,7 @@
 """Typed readers for configuration from environment variables (and `NAME_FILE` secrets)."""
 
 import os
+from collections.abc import Iterable
 from pathlib import Path
 from urllib.parse import parse_qs, unquote, urlsplit
 
@@ -47,6 +48,27 @@ def env_list(name: str, default: list[str]) -> list[str]:
     if raw is None:
         return default
     return [item.strip() for item in raw.split(",") if item.strip()]
+
+
+def env_choices(
+    name: str, default: list[str], allowed: Iterable[str], *, required: Iterable[str] = ()
+) -> list[str]:
+    """A comma-separated list of values from `allowed`, in the given order and without repeats.
+
+    An unknown value or a missing required one stops the start with a message naming the
+    variable: a typo must not quietly take a language off the site.
+    """
+    allowed = list(allowed)
+    chosen = list(dict.fromkeys(env_list(name, default)))
+    unknown = [item for item in chosen if item not in allowed]
+    if unknown:
+        raise ImproperlyConfigured(
+            f"{name} may only name {', '.join(allowed)}; got {', '.join(map(repr, unknown))}"
+        )
+    missing = [item for item in required if item not in chosen]
+    if missing:
+        raise ImproperlyConfigured(f"{name} must include {', '.join(map(repr, missing))}")
+    return chosen
 
 
 def email_settings(url: str | None) -> dict:

@@ -5,7 +5,13 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
+# Text may be kept in any partner language, also one the interface does not offer yet.
+PARTNER_LANGUAGE_CODES = [code for code, _name in settings.REGROW_PARTNER_LANGUAGES]
+
+
+def offered_language_codes() -> list[str]:
+    """The interface languages offered: only content in these has an address to link to."""
+    return [code for code, _name in settings.LANGUAGES]
 
 
 def localized(texts: dict[str, str] | None, language: str | None = None, default: str = "") -> str:
@@ -22,7 +28,7 @@ def localized(texts: dict[str, str] | None, language: str | None = None, default
 def validate_language_codes(codes: list[str]) -> None:
     if not isinstance(codes, list) or not codes:
         raise ValidationError(_("Choose at least one language."))
-    unknown = [code for code in codes if code not in LANGUAGE_CODES]
+    unknown = [code for code in codes if code not in PARTNER_LANGUAGE_CODES]
     if unknown:
         raise ValidationError(
             _("Unknown language code(s): %(codes)s.") % {"codes": ", ".join(map(str, unknown))}

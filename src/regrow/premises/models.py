@@ -57,7 +57,7 @@ class Owner(models.Model):
     phone = models.CharField(_("phone"), max_length=40, blank=True)
     postal_address = models.TextField(_("postal address"), blank=True)
     preferred_language = models.CharField(
-        _("preferred language"), max_length=8, choices=settings.LANGUAGES, blank=True
+        _("preferred language"), max_length=8, choices=settings.REGROW_PARTNER_LANGUAGES, blank=True
     )
     lives_locally = models.BooleanField(_("lives locally"), default=True)
     consents_to_contact = models.BooleanField(_("agrees to be contacted"), default=False)

@@ -117,7 +117,9 @@ class Entry(models.Model):
         Network, on_delete=models.CASCADE, null=True, blank=True, related_name="entries"
     )
     kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices, default=Kind.NEWS)
-    language = models.CharField(_("language"), max_length=8, choices=settings.LANGUAGES)
+    language = models.CharField(
+        _("language"), max_length=8, choices=settings.REGROW_PARTNER_LANGUAGES
+    )
     # Entries that share a group are translations of each other.
     translation_group = models.UUIDField(default=uuid.uuid4, db_index=True, editable=False)
     title = models.CharField(_("title"), max_length=200)

@@ -5,6 +5,7 @@ from django.db.models import BooleanField, Q, QuerySet
 from django.db.models.expressions import RawSQL
 from django.utils import timezone
 
+from regrow.lib.i18n import offered_language_codes
 from regrow.publishing.models import Entry, publisher_q
 from regrow.towns.models import Town
 
@@ -29,6 +30,14 @@ def with_category(entries: QuerySet[Entry], category: str) -> QuerySet[Entry]:
     )
 
 
+def in_language(entries: QuerySet[Entry], language: str | None) -> QuerySet[Entry]:
+    """The entries in one language, or (None) in any offered one: an entry in a partner language
+    the site does not offer has no address to link to."""
+    if language:
+        return entries.filter(language=language)
+    return entries.filter(language__in=offered_language_codes())
+
+
 def browse(
     place,
     *,
@@ -48,9 +57,7 @@ def browse(
         of = Q(network=place) | Q(town__in=Town.objects.filter(networks=place))
     else:
         of = publisher_q(place)
-    entries = Entry.objects.filter(of, publish_at__lte=now)
-    if language:
-        entries = entries.filter(language=language)
+    entries = in_language(Entry.objects.filter(of, publish_at__lte=now), language)
     if kind:
         entries = entries.filter(kind=kind)
     if category:
@@ -61,8 +68,7 @@ def browse(
 def categories_in_use(place, language: str | None, *, latest: int = 500) -> list[str]:
     """The categories of the place's latest published entries, for the filter."""
     entries = Entry.objects.filter(publisher_q(place), publish_at__lte=timezone.now())
-    if language:
-        entries = entries.filter(language=language)
+    entries = in_language(entries, language)
     lists = entries.order_by("-publish_at").values_list("categories", flat=True)[:latest]
     return sorted({category for categories in lists for category in categories}, key=str.lower)
 
@@ -97,8 +103,9 @@ def entry_for_reader(publisher, language: str, slug: str, *, may_see_drafts: boo
 
 
 def translations_of(entry: Entry, *, published_only: bool = True) -> QuerySet[Entry]:
+    """The entry's versions in the other offered languages."""
     others = (
-        Entry.objects.filter(translation_group=entry.translation_group)
+        in_language(Entry.objects.filter(translation_group=entry.translation_group), None)
         .exclude(pk=entry.pk)
         .select_related("town", "network")  # each one's address names its publisher
     )

@@ -3,6 +3,7 @@
 from django.contrib.sitemaps import Sitemap
 from django.utils import timezone
 
+from regrow.lib.i18n import offered_language_codes
 from regrow.publishing.models import Entry
 
 
@@ -11,8 +12,11 @@ class EntrySitemap(Sitemap):
     limit = 5000
 
     def items(self):
+        # Only entries in an offered language have an address.
         return (
-            Entry.objects.filter(publish_at__lte=timezone.now())
+            Entry.objects.filter(
+                publish_at__lte=timezone.now(), language__in=offered_language_codes()
+            )
             .select_related("town", "network")
             .order_by("id")
         )
@@ -36,6 +40,7 @@ class EntrySitemap(Sitemap):
         for other in Entry.objects.filter(
             translation_group__in={entry.translation_group for entry in entries},
             publish_at__lte=timezone.now(),
+            language__in=offered_language_codes(),
         ).select_related("town", "network"):
             groups.setdefault(other.translation_group, []).append(other)
         for url, entry in zip(urls, entries, strict=True):

@@ -9,6 +9,7 @@ from django.utils.translation import get_language, get_language_info
 from django.utils.translation import gettext_lazy as _
 
 from regrow.lib import places
+from regrow.lib.i18n import offered_language_codes
 from regrow.network.models import Network
 from regrow.publishing import selectors, sources
 from regrow.publishing.caching import cached_for_anonymous
@@ -152,11 +153,12 @@ def _not_translated(request, place, slug: str, language: str, may_see_drafts: bo
         for candidate in Entry.objects.filter(slug=slug).select_related("town", "network")
         if candidate.publisher == place and (may_see_drafts or candidate.is_published())
     ]
-    if not originals:
-        raise Http404
-    versions = list(originals)
+    # Only versions in an offered language have an address to link to.
+    versions = [original for original in originals if original.language in offered_language_codes()]
     for original in originals:
         versions += list(selectors.translations_of(original, published_only=not may_see_drafts))
+    if not versions:
+        raise Http404
     context = {
         "place": place,
         "section": "news",

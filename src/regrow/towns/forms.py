@@ -3,7 +3,7 @@ from django.conf import settings
 from django.contrib.auth import password_validation
 from django.utils.translation import gettext_lazy as _
 
-from regrow.lib.i18n import LANGUAGE_CODES
+from regrow.lib.i18n import PARTNER_LANGUAGE_CODES
 from regrow.towns.models import Role, Town
 
 
@@ -65,7 +65,7 @@ class TownAdminForm(forms.ModelForm):
 
     languages = forms.MultipleChoiceField(
         label=_("Languages"),
-        choices=[(code, code) for code in LANGUAGE_CODES],
+        choices=[(code, code) for code in PARTNER_LANGUAGE_CODES],
         widget=forms.CheckboxSelectMultiple,
     )
     phones = forms.CharField(
@@ -94,7 +94,7 @@ class TownAdminForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["languages"].choices = settings.LANGUAGES
+        self.fields["languages"].choices = settings.REGROW_PARTNER_LANGUAGES
         if self.instance and self.instance.pk:
             self.initial["phones"] = "\n".join(self.instance.phones)
 
