@@ -1,9 +1,12 @@
 """The site's own editor pages: write, translate, publish, go back to a revision."""
 
+from functools import partial
+
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.forms.models import model_to_dict
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -17,6 +20,7 @@ from regrow.lib.concurrency import ConcurrentEditError
 from regrow.publishing import services, sources
 from regrow.publishing.forms import EntryForm, ImageForm, TranslateForm
 from regrow.publishing.models import Entry, Image, Revision, publisher_fields, publisher_q
+from regrow.publishing.services import EntryAction
 
 
 def _publisher(request: HttpRequest, slug: str):
@@ -42,47 +46,65 @@ def _context(request, place, form, entry=None) -> dict:
     }
 
 
-def _save(request, place, form, entry: Entry, **extra) -> HttpResponse | int:
-    """Save, then publish as the button asked. When the form must be shown again, returns
-    the status to show it with: 400 for mistakes, 409 when someone else saved meanwhile."""
-    action = request.POST.get("action", "draft")
-    if action == "schedule" and not form.cleaned_data.get("publish_at"):
-        form.add_error("publish_at", _("Choose when the entry should appear."))
-        return 400
-    values = form.entry_values()
-    if entry.pk:
-        values["version"] = values.get("version") or 0
-    try:
-        entry, notices = services.entry_save(entry=entry, by=request.user, **values, **extra)
-        if action == "publish":
-            entry, more = services.entry_publish(entry=entry, by=request.user)
-            notices += more
-            messages.success(request, _("Published."))
-        elif action == "schedule":
-            entry, more = services.entry_publish(
-                entry=entry, by=request.user, at=form.cleaned_data["publish_at"]
-            )
-            notices += more
-            if entry.publish_at > timezone.now():
-                messages.success(
-                    request,
-                    _("It will appear on %(when)s.")
-                    % {"when": timezone.localtime(entry.publish_at).strftime("%Y-%m-%d %H:%M")},
-                )
-        elif action == "unpublish":
-            services.entry_unpublish(entry=entry, by=request.user)
-            messages.success(request, _("Taken off the site; it is a draft again."))
-        else:
-            messages.success(request, _("Draft saved."))
-    except ConcurrentEditError as error:
-        form.add_error(None, str(error))
-        return 409
-    except ValidationError as error:
+def _add_errors(form: EntryForm, error: ValidationError) -> None:
+    """Show a service's refusal on the form: at the field it names, if the form has that
+    field, otherwise above the form."""
+    if not hasattr(error, "error_dict"):
         form.add_error(None, error)
-        return 400
-    for notice in notices:
-        messages.info(request, notice)
-    return redirect("publishing:edit", slug=place.slug, pk=entry.pk)
+        return
+    for field, problems in error.error_dict.items():
+        form.add_error(field if field in form.fields else None, problems)
+
+
+def _saved_message(action: EntryAction, entry: Entry, draft_saved: str) -> str | None:
+    if action == EntryAction.PUBLISH:
+        return _("Published.")
+    if action == EntryAction.SCHEDULE:
+        # A time already past was published now; the service's notice says so.
+        if entry.publish_at <= timezone.now():
+            return None
+        when = timezone.localtime(entry.publish_at).strftime("%Y-%m-%d %H:%M")
+        return _("It will appear on %(when)s.") % {"when": when}
+    if action == EntryAction.UNPUBLISH:
+        return _("Taken off the site; it is a draft again.")
+    return draft_saved
+
+
+def _submit(request, place, form, save, *, entry=None, draft_saved=None, **more) -> HttpResponse:
+    """The one place where the editor's form becomes a response. `save` is the service that
+    writes (and publishes) what the form holds. After a save: the entry's editor page. Else the
+    form again with what was typed: 400 for mistakes, 409 when someone else saved meanwhile."""
+    status = 200
+    if request.method == "POST" and form.is_valid():
+        action = form.action()
+        try:
+            saved, notices = save(
+                by=request.user,
+                action=action,
+                publish_at=form.cleaned_data.get("publish_at"),
+                **form.entry_values(),
+            )
+        except ConcurrentEditError as error:
+            form.add_error(None, str(error))
+            status = 409
+        except ValidationError as error:
+            _add_errors(form, error)
+            status = 400
+        else:
+            message = _saved_message(action, saved, draft_saved or _("Draft saved."))
+            if message:
+                messages.success(request, message)
+            for notice in notices:
+                messages.info(request, notice)
+            return redirect("publishing:edit", slug=place.slug, pk=saved.pk)
+    elif form.errors:
+        status = 400
+    if status != 200 and entry is not None:
+        # Nothing was saved, though the form and the service wrote to this object: the page
+        # says what is stored; the form keeps what was typed.
+        entry.refresh_from_db()
+    context = {**_context(request, place, form, entry), **more}
+    return render(request, "publishing/edit.html", context, status=status)
 
 
 @login_required
@@ -98,24 +120,12 @@ def _form(request, place, **kwargs) -> EntryForm:
     return EntryForm(request.POST or None, publisher=place, picker_url=picker_url, **kwargs)
 
 
-def _show(request, place, form, result, entry=None, **more) -> HttpResponse:
-    """The saved entry's page, or the form again with what was typed and a fitting status."""
-    if isinstance(result, HttpResponse):
-        return result
-    status = result or (400 if form.errors else 200)
-    context = {**_context(request, place, form, entry), **more}
-    return render(request, "publishing/edit.html", context, status=status)
-
-
 @login_required
 def write(request: HttpRequest, slug: str) -> HttpResponse:
     place = _publisher(request, slug)
-    form = _form(request, place)
-    result = None
-    if request.method == "POST" and form.is_valid():
-        entry = Entry(language=get_language(), **publisher_fields(place))
-        result = _save(request, place, form, entry)
-    return _show(request, place, form, result)
+    entry = Entry(language=get_language(), **publisher_fields(place))
+    save = partial(services.entry_save_and_publish, entry=entry)
+    return _submit(request, place, _form(request, place), save)
 
 
 @login_required
@@ -130,65 +140,39 @@ def write_from(request: HttpRequest, slug: str, source: str, pk: int) -> HttpRes
     if registered.place(obj) != place:
         raise Http404
     initial = {"kind": Entry.Kind.EVENT, **registered.event(obj, get_language())}
-    form = _form(request, place, initial=initial)
-    result = None
-    if request.method == "POST" and form.is_valid():
-        entry = Entry(language=get_language(), **publisher_fields(place))
-        result = _save(request, place, form, entry, about=obj)
-    return _show(request, place, form, result, source_object=obj)
+    entry = Entry(language=get_language(), **publisher_fields(place))
+    save = partial(services.entry_save_and_publish, entry=entry, about=obj)
+    return _submit(request, place, _form(request, place, initial=initial), save, source_object=obj)
 
 
 @login_required
 def edit(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     place = _publisher(request, slug)
     entry = get_object_or_404(Entry.objects.filter(publisher_q(place)), pk=pk)
-    form = _form(request, place, instance=entry)
-    result = None
-    if request.method == "POST" and form.is_valid():
-        result = _save(request, place, form, entry)
-    return _show(request, place, form, result, entry)
+    save = partial(services.entry_save_and_publish, entry=entry)
+    return _submit(request, place, _form(request, place, instance=entry), save, entry=entry)
 
 
 @login_required
 def translate(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
-    """Start the version of an entry in another language, from a copy of the original."""
+    """Start the version of an entry in another language, from a copy of the original; it can
+    be saved as a draft or published at once, like any entry."""
     place = _publisher(request, slug)
     original = get_object_or_404(Entry.objects.filter(publisher_q(place)), pk=pk)
     language = request.GET.get("language") or request.POST.get("language", "")
     if language not in dict(settings.LANGUAGES):
         raise Http404
-    initial = {
-        "kind": original.kind,
-        "title": original.title,
-        "lead": original.lead,
-        "body": original.body,
-        "categories": ", ".join(original.categories),
-        "author": original.author_id,
-        "starts_at": original.starts_at,
-        "ends_at": original.ends_at,
-        "place_name": original.place_name,
-        "place_address": original.place_address,
-        "online_url": original.online_url,
-        "latitude": original.latitude,
-        "longitude": original.longitude,
-        "image": original.image_id,
-    }
-    form = _form(request, place, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        try:
-            translation, notices = services.entry_translate(
-                entry=original, language=language, by=request.user, **form.entry_values()
-            )
-        except ValidationError as error:
-            form.add_error(None, error)
-        else:
-            for notice in notices:
-                messages.info(request, notice)
-            messages.success(request, _("Translation saved as a draft."))
-            return redirect("publishing:edit", slug=slug, pk=translation.pk)
-    context = _context(request, place, form)
-    context.update({"original": original, "target_language": language})
-    return render(request, "publishing/edit.html", context, status=400 if form.errors else 200)
+    initial = model_to_dict(original, fields=services.ENTRY_CONTENT_FIELDS)
+    save = partial(services.entry_translate, entry=original, language=language)
+    return _submit(
+        request,
+        place,
+        _form(request, place, initial=initial),
+        save,
+        draft_saved=_("Translation saved as a draft."),
+        original=original,
+        target_language=language,
+    )
 
 
 @login_required

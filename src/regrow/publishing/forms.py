@@ -5,6 +5,7 @@ from django_prose_editor.fields import ProseEditorFormField
 
 from regrow.network.models import Network
 from regrow.publishing.models import Entry, Image, Person, publisher_q
+from regrow.publishing.services import ENTRY_CONTENT_FIELDS, EntryAction
 
 # What the editor offers is what the sanitiser keeps (see html.py).
 EDITOR_EXTENSIONS = {
@@ -65,22 +66,7 @@ class EntryForm(forms.ModelForm):
 
     class Meta:
         model = Entry
-        fields = [
-            "kind",
-            "title",
-            "lead",
-            "body",
-            "categories",
-            "author",
-            "starts_at",
-            "ends_at",
-            "place_name",
-            "place_address",
-            "online_url",
-            "latitude",
-            "longitude",
-            "image",
-        ]
+        fields = ENTRY_CONTENT_FIELDS
         widgets = {
             "lead": forms.Textarea(attrs={"rows": 2}),
             "starts_at": DateTimeInput(),
@@ -102,8 +88,10 @@ class EntryForm(forms.ModelForm):
             # "Browse…" in the editor's picture dialog opens the picture library.
             extensions = dict(EDITOR_EXTENSIONS, Figure={"pickerUrl": picker_url})
             self.fields["body"].widget.config = {"extensions": extensions}
+        if isinstance(self.initial.get("categories"), list):
+            # Typed as one line (an entry's own, or the original's when translating).
+            self.initial["categories"] = ", ".join(self.initial["categories"])
         if self.instance.pk:
-            self.initial["categories"] = ", ".join(self.instance.categories)
             self.initial["version"] = self.instance.version
             if "networks" in self.fields:
                 self.initial["networks"] = [
@@ -117,7 +105,18 @@ class EntryForm(forms.ModelForm):
 
     def entry_values(self) -> dict:
         """What the save service takes: the fields, the networks and the starting version."""
-        return {name: value for name, value in self.cleaned_data.items() if name != "publish_at"}
+        values = {name: value for name, value in self.cleaned_data.items() if name != "publish_at"}
+        if self.instance.pk:
+            # Without the version it started from, an edit cannot prove it overwrites nothing.
+            values["version"] = values.get("version") or 0
+        return values
+
+    def action(self) -> EntryAction:
+        """The button that sent the form; anything else saves a draft, as the first one does."""
+        try:
+            return EntryAction(self.data.get("action", ""))
+        except ValueError:
+            return EntryAction.DRAFT
 
 
 class ImageForm(forms.ModelForm):

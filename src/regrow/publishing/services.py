@@ -1,6 +1,7 @@
 """Writing, translating, publishing and restoring entries."""
 
 from datetime import datetime
+from enum import StrEnum
 
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -19,13 +20,15 @@ from regrow.publishing.models import Entry, Image, Related, Revision, publisher_
 from regrow.towns.models import Town
 from regrow.towns.permissions import Action, can
 
-CONTENT_FIELDS = [
+# What an editor writes in an entry: the editor's form offers these fields, every revision
+# keeps them, and a new translation starts as a copy of them.
+ENTRY_CONTENT_FIELDS = (
     "kind",
     "title",
     "lead",
     "body",
     "categories",
-    "author_id",
+    "author",
     "starts_at",
     "ends_at",
     "place_name",
@@ -33,8 +36,19 @@ CONTENT_FIELDS = [
     "online_url",
     "latitude",
     "longitude",
-    "image_id",
-]
+    "image",
+)
+# The same as stored in a revision: the picture and author by id ("image_id", "author_id").
+_CONTENT_ATTNAMES = tuple(Entry._meta.get_field(name).attname for name in ENTRY_CONTENT_FIELDS)
+
+
+class EntryAction(StrEnum):
+    """What happens after an entry is saved (the editor's buttons)."""
+
+    DRAFT = "draft"
+    PUBLISH = "publish"
+    SCHEDULE = "schedule"
+    UNPUBLISH = "unpublish"
 
 
 def may_publish(user, publisher) -> bool:
@@ -69,7 +83,7 @@ def _free_slug(entry: Entry, wanted: str) -> str:
 
 
 def _snapshot(entry: Entry, by) -> Revision:
-    content = {name: getattr(entry, name) for name in CONTENT_FIELDS}
+    content = {name: getattr(entry, name) for name in _CONTENT_ATTNAMES}
     for name in ("starts_at", "ends_at"):
         content[name] = content[name].isoformat() if content[name] else None
     for name in ("latitude", "longitude"):
@@ -155,6 +169,29 @@ def entry_save(
 
 
 @transaction.atomic
+def entry_save_and_publish(
+    *,
+    entry: Entry,
+    by,
+    action: EntryAction = EntryAction.DRAFT,
+    publish_at: datetime | None = None,
+    **values,
+) -> tuple[Entry, list[str]]:
+    """Save the entry (see `entry_save`), then publish it now or at `publish_at`, or take it off
+    the site, as `action` says. One transaction: if the second step fails, nothing is saved."""
+    if action == EntryAction.SCHEDULE and publish_at is None:
+        raise ValidationError({"publish_at": _("Choose when the entry should appear.")})
+    entry, notices = entry_save(entry=entry, by=by, **values)
+    if action in (EntryAction.PUBLISH, EntryAction.SCHEDULE):
+        at = publish_at if action == EntryAction.SCHEDULE else None
+        entry, more = entry_publish(entry=entry, by=by, at=at)
+        notices += more
+    elif action == EntryAction.UNPUBLISH:
+        entry = entry_unpublish(entry=entry, by=by)
+    return entry, notices
+
+
+@transaction.atomic
 def entry_publish(*, entry: Entry, by, at: datetime | None = None) -> tuple[Entry, list[str]]:
     """Publish now, or at a set time; a time already past publishes now, and says so."""
     _require(by, entry.publisher)
@@ -179,8 +216,17 @@ def entry_unpublish(*, entry: Entry, by) -> Entry:
 
 
 @transaction.atomic
-def entry_translate(*, entry: Entry, language: str, by, **data) -> tuple[Entry, list[str]]:
-    """Add a version of the entry in another language, linked to it."""
+def entry_translate(
+    *,
+    entry: Entry,
+    language: str,
+    by,
+    action: EntryAction = EntryAction.DRAFT,
+    publish_at: datetime | None = None,
+    **data,
+) -> tuple[Entry, list[str]]:
+    """Add a version of the entry in another language, linked to it: a copy of the original's
+    content with `data` written over it, saved and published as `action` says."""
     if Entry.objects.filter(translation_group=entry.translation_group, language=language).exists():
         raise ValidationError({"language": _("This entry already has a version in that language.")})
     translation = Entry(
@@ -188,16 +234,12 @@ def entry_translate(*, entry: Entry, language: str, by, **data) -> tuple[Entry, 
         network=entry.network,
         language=language,
         translation_group=entry.translation_group,
-        kind=entry.kind,
-        author=entry.author,
-        categories=list(entry.categories),
-        starts_at=entry.starts_at,
-        ends_at=entry.ends_at,
-        place_name=entry.place_name,
-        place_address=entry.place_address,
-        online_url=entry.online_url,
+        **{name: getattr(entry, name) for name in _CONTENT_ATTNAMES},
     )
-    return entry_save(entry=translation, by=by, **data)
+    translation.categories = list(entry.categories)
+    return entry_save_and_publish(
+        entry=translation, by=by, action=action, publish_at=publish_at, **data
+    )
 
 
 @transaction.atomic

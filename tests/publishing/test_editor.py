@@ -1,0 +1,216 @@
+"""The editor pages: each button saves and publishes in one step, or changes nothing at all."""
+
+from datetime import timedelta
+from decimal import Decimal
+
+import pytest
+from django.core.exceptions import ValidationError
+from django.db import DatabaseError
+from django.utils import timezone
+
+from regrow.publishing import services
+from regrow.publishing.forms import EntryForm
+from regrow.publishing.models import Entry, Revision
+from regrow.towns.models import Role
+from tests.publishing.test_publishing import write
+
+
+@pytest.fixture
+def editor(aluksne):
+    return aluksne.people[Role.EDITOR]
+
+
+@pytest.fixture
+def latvian(aluksne, editor):
+    entry, _ = write(
+        aluksne.town,
+        editor,
+        language="lv",
+        title="Partneri tikās Alūksnē",
+        lead="Divu dienu tikšanās.",
+        categories=["Partneri"],
+        latitude=Decimal("57.4220"),
+        longitude=Decimal("27.0460"),
+    )
+    return entry
+
+
+def edit_url(entry) -> str:
+    return f"/en/aluksne/news/manage/{entry.pk}/"
+
+
+def translate_url(entry, language="en") -> str:
+    return f"/en/aluksne/news/manage/{entry.pk}/translate/?language={language}"
+
+
+def stored(entry) -> tuple:
+    """What a failed submit must leave as it was."""
+    entry.refresh_from_db()
+    return entry.title, entry.version, entry.publish_at, entry.revisions.count()
+
+
+def test_publish_now_on_a_new_translation_publishes_it(client, latvian, editor):
+    client.force_login(editor)
+    response = client.post(
+        translate_url(latvian),
+        {"kind": "news", "title": "Partners met in Alūksne", "action": "publish"},
+        follow=True,
+    )
+    assert response.status_code == 200
+    assert "Published." in response.content.decode()
+    english = Entry.objects.get(language="en")
+    assert english.is_published()
+    assert english.translation_group == latvian.translation_group
+
+
+def test_save_draft_on_a_translation_keeps_it_a_draft(client, latvian, editor):
+    client.force_login(editor)
+    response = client.post(
+        translate_url(latvian),
+        {"kind": "news", "title": "Partners met in Alūksne", "action": "draft"},
+        follow=True,
+    )
+    assert "Translation saved as a draft." in response.content.decode()
+    assert not Entry.objects.get(language="en").is_published()
+
+
+def test_a_translation_starts_from_every_field_of_the_original(client, latvian, editor):
+    client.force_login(editor)
+    page = client.get(translate_url(latvian)).content.decode()
+    assert 'value="Partneri tikās Alūksnē"' in page
+    assert 'value="Partneri"' in page
+    assert 'value="57.422000"' in page and 'value="27.046000"' in page
+    # The service copies the same fields when only the title is given.
+    english, _ = services.entry_translate(entry=latvian, language="en", by=editor, title="Met")
+    assert (english.lead, english.categories) == ("Divu dienu tikšanās.", ["Partneri"])
+    assert (english.latitude, english.longitude) == (latvian.latitude, latvian.longitude)
+
+
+def test_a_second_translation_into_one_language_is_refused_on_the_form(client, latvian, editor):
+    services.entry_translate(entry=latvian, language="en", by=editor, title="Met")
+    client.force_login(editor)
+    response = client.post(
+        translate_url(latvian), {"kind": "news", "title": "Met again", "action": "publish"}
+    )
+    assert response.status_code == 400
+    page = response.content.decode()
+    assert "This entry already has a version in that language." in page
+    assert 'value="Met again"' in page
+    assert Entry.objects.filter(language="en").count() == 1
+
+
+def test_publish_at_the_set_time_without_a_time_changes_nothing(client, latvian, editor):
+    client.force_login(editor)
+    before = stored(latvian)
+    response = client.post(
+        edit_url(latvian),
+        {
+            "kind": "news",
+            "title": "A new title",
+            "version": latvian.version,
+            "action": "schedule",
+        },
+    )
+    assert response.status_code == 400
+    page = response.content.decode()
+    assert 'id="id_publish_at_error"' in page and "Choose when the entry should appear." in page
+    assert 'value="A new title"' in page
+    assert stored(latvian) == before
+
+
+def test_publish_at_the_set_time_schedules_and_says_when(client, latvian, editor):
+    client.force_login(editor)
+    later = timezone.localtime(timezone.now() + timedelta(hours=3)).replace(second=0, microsecond=0)
+    response = client.post(
+        edit_url(latvian),
+        {
+            "kind": "news",
+            "title": latvian.title,
+            "version": latvian.version,
+            "publish_at": later.strftime("%Y-%m-%dT%H:%M"),
+            "action": "schedule",
+        },
+        follow=True,
+    )
+    assert f"It will appear on {later:%Y-%m-%d %H:%M}." in response.content.decode()
+    latvian.refresh_from_db()
+    assert latvian.publish_at == later and not latvian.is_published()
+
+
+def test_a_publish_that_fails_after_the_save_leaves_nothing_saved(
+    client, latvian, editor, monkeypatch
+):
+    """Nothing a person can type makes publishing fail once the save has passed (a missing time
+    is refused before saving), so the publish step is made to fail here."""
+
+    def refuse(**kwargs):
+        raise ValidationError("The site refused to publish.")
+
+    monkeypatch.setattr(services, "entry_publish", refuse)
+    client.force_login(editor)
+    before = stored(latvian)
+    started = {"kind": "news", "version": latvian.version, "action": "publish"}
+    response = client.post(edit_url(latvian), {**started, "title": "Typed with care"})
+    assert response.status_code == 400
+    page = response.content.decode()
+    assert "The site refused to publish." in page
+    assert 'value="Typed with care"' in page
+    assert stored(latvian) == before
+    # The version the form started from is still good: nothing moved it on.
+    monkeypatch.undo()
+    assert client.post(edit_url(latvian), {**started, "title": "Again"}).status_code == 302
+    assert Entry.objects.get(pk=latvian.pk).is_published()
+
+    monkeypatch.setattr(services, "entry_publish", refuse)
+    response = client.post(
+        "/en/aluksne/news/write/", {"kind": "news", "title": "New", "action": "publish"}
+    )
+    assert response.status_code == 400
+    assert not Entry.objects.filter(title="New").exists()
+
+
+def test_a_database_error_while_publishing_undoes_the_save(aluksne, editor, monkeypatch):
+    def broken(**kwargs):
+        raise DatabaseError("connection lost")
+
+    monkeypatch.setattr(services, "entry_publish", broken)
+    entry = Entry(town=aluksne.town, language="en")
+    with pytest.raises(DatabaseError):
+        services.entry_save_and_publish(
+            entry=entry, by=editor, action=services.EntryAction.PUBLISH, title="Lost"
+        )
+    assert not Entry.objects.exists() and not Revision.objects.exists()
+
+
+def test_taking_an_entry_off_the_site_makes_it_a_draft(client, aluksne, editor):
+    entry, _ = write(aluksne.town, editor, title="Old news")
+    client.force_login(editor)
+    response = client.post(
+        edit_url(entry),
+        {"kind": "news", "title": "Old news", "version": entry.version, "action": "unpublish"},
+        follow=True,
+    )
+    assert "Taken off the site; it is a draft again." in response.content.decode()
+    entry.refresh_from_db()
+    assert entry.publish_at is None
+
+
+def test_an_unknown_button_saves_a_draft(client, aluksne, editor):
+    client.force_login(editor)
+    response = client.post(
+        "/en/aluksne/news/write/",
+        {"kind": "news", "title": "Plain", "action": "shout"},
+        follow=True,
+    )
+    assert "Draft saved." in response.content.decode()
+    assert not Entry.objects.get(title="Plain").is_published()
+
+
+def test_the_form_offers_the_fields_every_revision_keeps(aluksne, editor):
+    entry, _ = write(aluksne.town, editor)
+    form = EntryForm(instance=entry, publisher=aluksne.town)
+    assert set(services.ENTRY_CONTENT_FIELDS) <= set(form.fields)
+    content = Revision.objects.filter(entry=entry).latest("id").content
+    assert set(content) == {
+        Entry._meta.get_field(name).attname for name in services.ENTRY_CONTENT_FIELDS
+    }
