@@ -170,6 +170,19 @@ def test_street_survey_on_a_phone(new_page, town):
     assert_no_axe_violations(page)
     # One tap on the second unit's "vacant"; the others stay as they were.
     page.get_by_role("group", name="Pils iela 5").get_by_text("Tukšs", exact=True).click()
+    # A date in the future comes back named at the top, with the tap still there.
+    today = town.town.today()
+    page.get_by_label("Apsekojuma datums").fill(today.replace(year=today.year + 1).isoformat())
+    page.get_by_role("button", name="Saglabāt apsekojumu").click()
+    expect(page.get_by_role("alert")).to_contain_text(
+        "Apsekojuma datums: Apsekojumu nevar datēt nākotnē."
+    )
+    expect(
+        page.get_by_role("group", name="Pils iela 5").get_by_label("Tukšs", exact=True)
+    ).to_be_checked()
+    assert StatusChange.objects.count() == 3
+    assert_no_axe_violations(page)
+    page.get_by_label("Apsekojuma datums").fill(today.isoformat())
     page.get_by_role("button", name="Saglabāt apsekojumu").click()
     expect(
         page.get_by_text("Pils iela apsekojums saglabāts: statuss mainīts 1 telpai.")
