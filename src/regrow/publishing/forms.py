@@ -128,8 +128,13 @@ class ImageForm(forms.ModelForm):
         }
 
 
+def _offered_languages() -> list[tuple[str, str]]:
+    # Read when the form is built, so that it follows the settings of the moment.
+    return list(settings.LANGUAGES)
+
+
 class TranslateForm(forms.Form):
-    language = forms.ChoiceField(label=_("Language"), choices=settings.LANGUAGES)
+    language = forms.ChoiceField(label=_("Language"), choices=_offered_languages)
 
 
 class BrowseForm(forms.Form):
