@@ -1,6 +1,9 @@
 """Text kept in several languages as a `{language code: text}` mapping."""
 
+from pathlib import Path
+
 from django.conf import settings
+from django.core import checks
 from django.core.exceptions import ValidationError
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
@@ -39,3 +42,49 @@ def validate_translations(texts: dict[str, str]) -> None:
     if not isinstance(texts, dict):
         raise ValidationError(_("Expected texts keyed by language code."))
     validate_language_codes(list(texts) or ["en"])
+
+
+# The source texts are English: English has no catalogue to complete.
+SOURCE_LANGUAGE = "en"
+CATALOGUE_DOMAINS = ("django", "djangojs")
+
+
+def catalogue_gaps(locale_dir: Path, language: str) -> list[str]:
+    """What keeps `language`'s catalogues in `locale_dir` from being complete, in words."""
+    import polib  # only needed when the catalogues are checked
+
+    gaps = []
+    for domain in CATALOGUE_DOMAINS:
+        path = locale_dir / language / "LC_MESSAGES" / f"{domain}.po"
+        if not path.is_file():
+            gaps.append(f"{path} is missing")
+            continue
+        catalogue = polib.pofile(str(path))
+        untranslated = len(catalogue.untranslated_entries())
+        fuzzy = len(catalogue.fuzzy_entries())
+        if not catalogue.translated_entries():
+            gaps.append(f"{path} translates nothing")
+        elif untranslated or fuzzy:
+            gaps.append(f"{path} has {untranslated} untranslated and {fuzzy} fuzzy entries")
+    return gaps
+
+
+def check_offered_languages(app_configs=None, **kwargs) -> list[checks.CheckMessage]:
+    """A Django system check: every offered interface language has complete catalogues."""
+    problems = []
+    for code in offered_language_codes():
+        if code == SOURCE_LANGUAGE:
+            continue
+        gaps = [
+            gap for locale in settings.LOCALE_PATHS for gap in catalogue_gaps(Path(locale), code)
+        ]
+        if gaps:
+            problems.append(
+                checks.Warning(
+                    f"REGROW_LANGUAGES offers '{code}', whose translation is incomplete: "
+                    + "; ".join(gaps),
+                    hint="Complete its .po files (docs/contributing.md) or stop offering it.",
+                    id="regrow.W001",
+                )
+            )
+    return problems

@@ -8,8 +8,12 @@ class TownsConfig(AppConfig):
     verbose_name = _("Towns")
 
     def ready(self) -> None:
-        from regrow.lib import places
+        from django.core import checks
+
+        from regrow.lib import i18n, places
         from regrow.towns.models import Town
         from regrow.towns.views import town_home
 
         places.register(Town, home_view=town_home)
+        # The offered languages are a town's public face: each must be fully translated.
+        checks.register(i18n.check_offered_languages)
