@@ -81,9 +81,15 @@ def redis_cache(settings):
 
     import redis
 
-    # Parallel workers (pytest-xdist: gw0, gw1, …) each empty a database of their own.
+    # Parallel workers (pytest-xdist: gw0, gw1, …) each empty a database of their own:
+    # the given one for the first, the ones below it for the next, never database 0.
+    base = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/14")
+    server, _slash, number = base.rpartition("/")
     worker = int(os.environ.get("PYTEST_XDIST_WORKER", "gw0").removeprefix("gw") or 0)
-    url = os.environ.get("TEST_REDIS_URL", f"redis://127.0.0.1:6379/{14 - worker}")
+    database = int(number or 0) - worker
+    if database < 1:
+        pytest.fail(f"Too many parallel workers for separate Redis databases below {base}")
+    url = f"{server}/{database}"
     try:
         redis.Redis.from_url(url, socket_connect_timeout=2).ping()
     except redis.RedisError as error:

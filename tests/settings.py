@@ -1,6 +1,8 @@
 """The real settings with the few changes tests need: a key, fast hashing, plain static files."""
 
+import atexit
 import os
+import shutil
 import tempfile
 from pathlib import Path
 
@@ -23,3 +25,4 @@ STATIC_ROOT = Path(__file__).resolve().parent / ".static-root"  # empty; files c
 STATIC_ROOT.mkdir(exist_ok=True)
 # Uploads go to a directory of this test process, so parallel workers never share files.
 MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="regrow-test-media-"))
+atexit.register(shutil.rmtree, MEDIA_ROOT, ignore_errors=True)

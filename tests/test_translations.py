@@ -12,6 +12,7 @@ import pytest
 from django.conf import settings
 from django.test import TestCase
 
+from regrow.lib import i18n
 from regrow.publishing import services
 from regrow.publishing.models import Entry
 from regrow.towns.models import Role
@@ -35,6 +36,27 @@ def test_every_offered_language_has_a_complete_catalogue(language, domain):
     assert catalogue.translated_entries(), f"{language}: {path.name} translates nothing"
     assert not missing, f"{language}: untranslated: {missing}"
     assert not fuzzy, f"{language}: fuzzy: {fuzzy}"
+
+
+def test_the_system_check_refuses_to_offer_an_incomplete_language(settings, tmp_path):
+    assert i18n.check_offered_languages() == []
+    settings.LANGUAGES = [*settings.LANGUAGES, ("de", "German")]
+    (warning,) = i18n.check_offered_languages()
+    assert warning.id == "regrow.W001"
+    assert "offers 'de'" in warning.msg and "django.po translates nothing" in warning.msg
+    # One untranslated entry is enough.
+    catalogues = tmp_path / "lv" / "LC_MESSAGES"
+    catalogues.mkdir(parents=True)
+    for domain in i18n.CATALOGUE_DOMAINS:
+        (catalogues / f"{domain}.po").write_text(
+            'msgid ""\nmsgstr "Content-Type: text/plain; charset=UTF-8\\n"\n\n'
+            'msgid "Map"\nmsgstr "Karte"\n\nmsgid "News"\nmsgstr ""\n',
+            encoding="utf-8",
+        )
+    assert i18n.catalogue_gaps(tmp_path, "lv") == [
+        f"{catalogues / domain}.po has 1 untranslated and 0 fuzzy entries"
+        for domain in i18n.CATALOGUE_DOMAINS
+    ]
 
 
 @pytest.mark.parametrize("po_path", sorted(LOCALE.glob("*/LC_MESSAGES/*.po")), ids=str)

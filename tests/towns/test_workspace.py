@@ -69,4 +69,4 @@ def test_a_registered_tool_appears_without_editing_any_template(client, aluksne)
         html = client.get("/en/aluksne/workspace/").content.decode()
         assert list(tool_links(html)) == ["Try-out tool", "Write and edit"]
     finally:
-        workspace._tools.pop("towns:workspace")
+        workspace.unregister_tool("towns:workspace")

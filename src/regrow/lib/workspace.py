@@ -46,6 +46,10 @@ def register_tool(
     _tools[url_name] = _Entry(title=title, url_name=url_name, visible=visible, order=order)
 
 
+def unregister_tool(url_name: str) -> None:
+    _tools.pop(url_name, None)
+
+
 def register_personal_link(
     *, title: Any, url_name: str, visible: Callable[[Any], bool] = bool, order: int = 100
 ) -> None:
