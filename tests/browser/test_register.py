@@ -10,6 +10,7 @@ from regrow.premises.choices import Status
 from regrow.premises.models import Owner, StatusChange, Unit
 from regrow.towns.models import Role
 from tests.browser.axe import assert_no_axe_violations
+from tests.browser.conftest import PHONE
 from tests.browser.helpers import current_totp, sign_in
 from tests.fixtures import PASSWORD, TOTP_SECRET, make_town_with_people
 
@@ -213,3 +214,32 @@ def test_other_register_pages_have_no_axe_violations(coordinator_page, town):
         response = page.goto(path)
         assert response.status == 200, path
         assert_no_axe_violations(page)
+
+
+def test_coordinator_pages_on_a_latvian_phone_have_no_axe_violations(new_page, town):
+    """Wide tables scroll sideways on a phone: each scrolling region must take the keyboard."""
+    owner = Owner.objects.create(town=town.town, name="Ilze", email="ilze@example.org")
+    unit = unit_in(town.town, "A1", owner=owner)
+    StatusChange.objects.create(
+        unit=unit, status=Status.VACANT, effective_on=date(2024, 1, 1), source="survey"
+    )
+    page = new_page(viewport=PHONE, language="lv")
+    sign_in(page, town.people[Role.COORDINATOR].email, PASSWORD, language="lv")
+    page.fill("#id_code", current_totp(TOTP_SECRET))
+    page.locator("main form button[type=submit]").first.click()
+    page.wait_for_url("**/lv/dashboard/")
+    for path in [
+        "/lv/aluksne/workspace/",
+        "/lv/aluksne/register/",
+        "/lv/aluksne/register/vacancy/",
+        "/lv/aluksne/register/owners/",
+        f"/lv/aluksne/register/owners/{owner.pk}/",
+        f"/lv/aluksne/register/units/{unit.pk}/",
+        "/lv/aluksne/register/report/?start=2024-01-01&end=2024-12-31",
+    ]:
+        response = page.goto(path)
+        assert response.status == 200, path
+        assert_no_axe_violations(page)
+    # The workspace offers the coordinator's tools, named in Latvian.
+    page.goto("/lv/aluksne/workspace/")
+    expect(page.locator(".section-grid").get_by_role("link", name="Telpu reģistrs")).to_be_visible()
