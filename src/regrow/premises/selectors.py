@@ -11,6 +11,7 @@ from allauth.account.models import EmailAddress
 from django.db.models import OuterRef, Q, QuerySet, Subquery
 
 from regrow.premises import vacancy
+from regrow.premises.formats.records import UnitRecord, record_of
 from regrow.premises.geometry import ids_inside, polygon_from_geojson
 from regrow.premises.models import Owner, OwnerContact, StatusChange, Unit, Zone
 from regrow.towns.models import Town
@@ -179,40 +180,13 @@ def units_by_external_id(town: Town, external_ids: Iterable[str]) -> dict[str, U
     return {unit.external_id: unit for unit in town.units.filter(external_id__in=external_ids)}
 
 
-def register_records(town: Town, day: date) -> list:
+def register_records(town: Town, day: date) -> list[UnitRecord]:
     """The register as file records (for export), with each unit's status on `day`."""
-    from regrow.premises.formats import UnitRecord
-
-    records = []
-    for row, unit in enumerate(units_with_status(town.units.all(), day), start=2):
-        records.append(
-            UnitRecord(
-                row=row,
-                external_id=unit.external_id,
-                street=unit.street,
-                house_number=unit.house_number,
-                postcode=unit.postcode,
-                display_address=unit.display_address,
-                latitude=unit.latitude,
-                longitude=unit.longitude,
-                floor_area_m2=unit.floor_area_m2,
-                frontage_m=unit.frontage_m,
-                floor=unit.floor,
-                previous_use=unit.previous_use,
-                permitted_uses=tuple(sorted(unit.permitted_uses)),
-                condition=unit.condition,
-                step_free_access=unit.step_free_access,
-                has_power=unit.has_power,
-                has_water=unit.has_water,
-                has_heating=unit.has_heating,
-                asking_rent_cents_per_month=unit.asking_rent_cents_per_month,
-                notes=unit.notes,
-                listed_on=unit.listed_on,
-                status=unit.status_now,
-                status_on=unit.status_since,
-            )
-        )
-    return records
+    units = units_with_status(town.units.all(), day)
+    return [
+        record_of(unit, row=row, status=unit.status_now, status_on=unit.status_since)
+        for row, unit in enumerate(units, start=2)
+    ]
 
 
 def _house_order(unit: Unit) -> tuple:

@@ -1,15 +1,16 @@
 """The checks of one unit's row: each value, then the rules across values and across rows."""
 
 import math
+from collections.abc import Iterable
 from datetime import date
 from decimal import Decimal
 
 from django.utils.translation import gettext as _
 
 from regrow.lib.tabular.problems import Invalid, Problems
-from regrow.premises.formats.records import CONVERTERS, EMPTY_VALUES, UnitRecord
+from regrow.premises.formats.records import EMPTY_VALUES, UNIT_COLUMNS, UnitRecord
 
-_CONVERTER_ITEMS = tuple(CONVERTERS.items())
+_READERS = tuple((column.name, column.attribute, column.read) for column in UNIT_COLUMNS)
 _EARTH_RADIUS_KM = 6371.0088
 _RADIANS_PER_DEGREE = math.pi / 180
 
@@ -64,20 +65,21 @@ class UnitChecker:
         """The row's record, or None after reporting its problems."""
         add = self.problems.add
         get = values.get
+        # By UnitRecord attribute; the rules below read only columns named as their attribute.
         clean: dict[str, object] = {}
         ok = True
-        for column, convert in _CONVERTER_ITEMS:
+        for column, attribute, convert in _READERS:
             raw = get(column)
             if raw is None or (type(raw) is str and not raw):
                 # Most optional cells are empty: skip the conversion, it is always the same.
                 if column in EMPTY_VALUES:
-                    clean[column] = EMPTY_VALUES[column]
+                    clean[attribute] = EMPTY_VALUES[column]
                     continue
             elif raw is REPORTED:
                 ok = False
                 continue
             try:
-                clean[column] = convert(raw)
+                clean[attribute] = convert(raw)
             except Invalid as problem:
                 add(row, column, problem.message)
                 ok = False
@@ -86,32 +88,9 @@ class UnitChecker:
         ok = self._dates_in_order(row, clean) and ok
         if not ok:
             return None
-        street, house_number = clean["street"], clean["house_number"]
-        return UnitRecord(
-            row=row,
-            external_id=clean["external_id"],
-            street=street,
-            house_number=house_number,
-            postcode=clean["postcode"],
-            display_address=clean["address"] or f"{street} {house_number}".strip(),
-            latitude=clean["latitude"],
-            longitude=clean["longitude"],
-            floor_area_m2=clean["floor_area_m2"],
-            frontage_m=clean["frontage_m"],
-            floor=clean["floor"],
-            previous_use=clean["previous_use"],
-            permitted_uses=clean["permitted_uses"],
-            condition=clean["condition"],
-            step_free_access=clean["step_free_access"],
-            has_power=clean["power"],
-            has_water=clean["water"],
-            has_heating=clean["heating"],
-            asking_rent_cents_per_month=clean["asking_rent_eur"],
-            notes=clean["notes"],
-            listed_on=clean["listed_on"],
-            status=clean["status"],
-            status_on=clean["status_on"],
-        )
+        if not clean["display_address"]:
+            clean["display_address"] = f"{clean['street']} {clean['house_number']}".strip()
+        return UnitRecord(row=row, **clean)
 
     def _unique(self, row: int, clean: dict) -> bool:
         external_id = clean.get("external_id")
@@ -195,3 +174,25 @@ class UnitChecker:
             )
             return False
         return ok
+
+
+def check_rows(
+    rows: Iterable[tuple[int, dict[str, object]]],
+    problems: Problems,
+    *,
+    today: date,
+    centre: tuple[Decimal, Decimal] | None,
+    max_distance_km: float,
+) -> list[UnitRecord]:
+    """The record of every (row, raw values), or ImportRejected with every problem, those the
+    reader found before included."""
+    checker = UnitChecker(
+        problems=problems, today=today, centre=centre, max_distance_km=max_distance_km
+    )
+    records = []
+    for row, values in rows:
+        record = checker.check(row, values)
+        if record is not None:
+            records.append(record)
+    problems.raise_if_any()
+    return records

@@ -10,12 +10,13 @@ from django.utils.translation import gettext as _
 from regrow.lib.tabular.problems import Problems, rejected
 from regrow.lib.tabular.reading import column_key, pausing_cycle_collection
 from regrow.premises.features import feature_collection, unit_feature
-from regrow.premises.formats.checker import REPORTED, UnitChecker
+from regrow.premises.formats.checker import REPORTED, check_rows
 from regrow.premises.formats.records import (
+    COLUMNS,
     KNOWN_COLUMNS,
     REQUIRED_PROPERTIES,
     UnitRecord,
-    euros,
+    file_values,
 )
 
 _UNSEEN = object()
@@ -126,46 +127,35 @@ def read_geojson(
     if missing:
         # Without a whole property there is no point checking feature after feature for it.
         problems.raise_if_any()
-    checker = UnitChecker(
-        problems=problems, today=today, centre=centre, max_distance_km=max_distance_km
-    )
-    records = []
-    for row, values in rows:
-        record = checker.check(row, values)
-        if record is not None:
-            records.append(record)
-    problems.raise_if_any()
-    return records
+    return check_rows(rows, problems, today=today, centre=centre, max_distance_km=max_distance_km)
 
 
-def _json_number(value: Decimal | None) -> float | None:
-    # Exact: every register value has at most 9 significant digits, which floats print back.
-    return None if value is None else float(value)
+# Every column but the position, which is the Point geometry's: (index, name).
+_PROPERTIES = tuple(
+    (index, column)
+    for index, column in enumerate(COLUMNS)
+    if column not in {"latitude", "longitude"}
+)
+
+
+def _text_or_null(value: str) -> str | None:
+    return value or None
+
+
+# A file value as JSON, by its type: numbers as numbers, dates in ISO form, empty text as null.
+# (Exact for numbers: every register value has at most 9 significant digits, which floats print
+# back.) Other values (true, false, null) are JSON as they are.
+_AS_JSON = {Decimal: float, str: _text_or_null, tuple: list, date: date.isoformat}
 
 
 def _properties(record: UnitRecord) -> dict:
-    return {
-        "external_id": record.external_id,
-        "street": record.street,
-        "house_number": record.house_number or None,
-        "postcode": record.postcode or None,
-        "address": record.display_address or None,
-        "floor_area_m2": _json_number(record.floor_area_m2),
-        "frontage_m": _json_number(record.frontage_m),
-        "floor": record.floor or None,
-        "previous_use": record.previous_use or None,
-        "permitted_uses": list(record.permitted_uses),
-        "condition": record.condition or None,
-        "step_free_access": record.step_free_access,
-        "power": record.has_power,
-        "water": record.has_water,
-        "heating": record.has_heating,
-        "asking_rent_eur": _json_number(euros(record.asking_rent_cents_per_month)),
-        "notes": record.notes or None,
-        "listed_on": record.listed_on.isoformat() if record.listed_on else None,
-        "status": record.status or None,
-        "status_on": record.status_on.isoformat() if record.status_on else None,
-    }
+    values = file_values(record)
+    properties = {}
+    for index, column in _PROPERTIES:
+        value = values[index]
+        as_json = _AS_JSON.get(type(value))
+        properties[column] = value if as_json is None else as_json(value)
+    return properties
 
 
 def write_geojson(records: Iterable[UnitRecord]) -> bytes:

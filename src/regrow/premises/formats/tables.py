@@ -6,40 +6,19 @@ from decimal import Decimal
 
 from regrow.lib.tabular.problems import Problems
 from regrow.lib.tabular.reading import (
-    Table,
     pausing_cycle_collection,
     read_csv_table,
     read_xlsx_table,
 )
 from regrow.lib.tabular.writing import csv_bytes, xlsx_bytes
-from regrow.premises.formats.checker import UnitChecker
+from regrow.premises.formats.checker import check_rows
 from regrow.premises.formats.records import (
     COLUMNS,
     KNOWN_COLUMNS,
     REQUIRED_COLUMNS,
     UnitRecord,
-    euros,
+    file_values,
 )
-
-
-def _units(
-    table: Table,
-    problems: Problems,
-    *,
-    today: date,
-    centre: tuple[Decimal, Decimal] | None,
-    max_distance_km: float,
-) -> list[UnitRecord]:
-    checker = UnitChecker(
-        problems=problems, today=today, centre=centre, max_distance_km=max_distance_km
-    )
-    records = []
-    for row, values in table.records():
-        record = checker.check(row, values)
-        if record is not None:
-            records.append(record)
-    problems.raise_if_any()
-    return records
 
 
 @pausing_cycle_collection
@@ -61,7 +40,9 @@ def read_csv(
         required=REQUIRED_COLUMNS,
         encoding=encoding,
     )
-    return _units(table, problems, today=today, centre=centre, max_distance_km=max_distance_km)
+    return check_rows(
+        table.records(), problems, today=today, centre=centre, max_distance_km=max_distance_km
+    )
 
 
 @pausing_cycle_collection
@@ -78,35 +59,19 @@ def read_xlsx(
     table = read_xlsx_table(
         data, problems=problems, columns=KNOWN_COLUMNS, required=REQUIRED_COLUMNS
     )
-    return _units(table, problems, today=today, centre=centre, max_distance_km=max_distance_km)
+    return check_rows(
+        table.records(), problems, today=today, centre=centre, max_distance_km=max_distance_km
+    )
+
+
+_USES = COLUMNS.index("permitted_uses")
 
 
 def _cells(record: UnitRecord) -> list[object]:
     """The record's cells in the order of COLUMNS, as the readers read them back."""
-    return [
-        record.external_id,
-        record.street,
-        record.house_number,
-        record.postcode,
-        record.display_address,
-        record.latitude,
-        record.longitude,
-        record.floor_area_m2,
-        record.frontage_m,
-        record.floor,
-        record.previous_use,
-        "|".join(record.permitted_uses),
-        record.condition,
-        record.step_free_access,
-        record.has_power,
-        record.has_water,
-        record.has_heating,
-        euros(record.asking_rent_cents_per_month),
-        record.notes,
-        record.listed_on,
-        record.status,
-        record.status_on,
-    ]
+    cells = file_values(record)
+    cells[_USES] = "|".join(cells[_USES])  # one cell, the codes separated by "|"
+    return cells
 
 
 def write_csv(records: Iterable[UnitRecord]) -> bytes:

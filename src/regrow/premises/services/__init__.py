@@ -1,0 +1,33 @@
+"""Writes to the register, by area. Each is atomic and validates before it saves.
+
+Callers use this package's names (`services.unit_record_status(...)`); the modules behind it
+are units, photos, owners, zones, imports and surveys.
+"""
+
+from regrow.premises.services.imports import ImportSummary, units_import
+from regrow.premises.services.owners import owner_log_contact, owner_save
+from regrow.premises.services.photos import unit_add_photo
+from regrow.premises.services.surveys import SurveyPhotoRefused, survey_record
+from regrow.premises.services.units import (
+    OWNER_EDITABLE_FIELDS,
+    unit_create,
+    unit_record_status,
+    unit_update,
+)
+from regrow.premises.services.zones import zone_save, zones_import
+
+__all__ = [
+    "OWNER_EDITABLE_FIELDS",
+    "ImportSummary",
+    "SurveyPhotoRefused",
+    "owner_log_contact",
+    "owner_save",
+    "survey_record",
+    "unit_add_photo",
+    "unit_create",
+    "unit_record_status",
+    "unit_update",
+    "units_import",
+    "zone_save",
+    "zones_import",
+]
