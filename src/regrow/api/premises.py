@@ -7,6 +7,7 @@ from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404
 from ninja import Field, Router, Schema, Status
 from ninja.errors import HttpError
+from pydantic import create_model
 
 from regrow.lib.concurrency import ConcurrentEditError
 from regrow.premises import features, selectors, services
@@ -17,6 +18,8 @@ from regrow.towns.permissions import Action, can
 router = Router(tags=["register"])
 
 
+# The fields of a unit's files (formats.records.UNIT_FIELDS) and whether it is offered; a test
+# keeps them in step. (A docstring here would become the schema's description in the OpenAPI.)
 class UnitIn(Schema):
     external_id: str
     street: str
@@ -48,27 +51,20 @@ class UnitOut(UnitIn):
     status_since: date | None = None
 
 
-class UnitPatch(Schema):
-    version: int = Field(description="The version you read; a newer one on the server is a 409")
-    street: str | None = None
-    house_number: str | None = None
-    postcode: str | None = None
-    display_address: str | None = None
-    latitude: Decimal | None = None
-    longitude: Decimal | None = None
-    floor_area_m2: Decimal | None = None
-    frontage_m: Decimal | None = None
-    floor: str | None = None
-    previous_use: str | None = None
-    permitted_uses: list[str] | None = None
-    condition: str | None = None
-    step_free_access: bool | None = None
-    has_power: bool | None = None
-    has_water: bool | None = None
-    has_heating: bool | None = None
-    asking_rent_cents_per_month: int | None = None
-    notes: str | None = None
-    offered_publicly: bool | None = None
+# A change names only what it changes. Not the external id (the key that imports match
+# units by) nor the day the unit was listed (its whole history is dated against it).
+_NOT_CHANGED_BY_PATCH = frozenset({"external_id", "listed_on"})
+
+UnitPatch = create_model(
+    "UnitPatch",
+    __base__=Schema,
+    version=(int, Field(description="The version you read; a newer one on the server is a 409")),
+    **{
+        name: (field.annotation | None, None)
+        for name, field in UnitIn.model_fields.items()
+        if name not in _NOT_CHANGED_BY_PATCH
+    },
+)
 
 
 class StatusIn(Schema):

@@ -4,6 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from regrow.premises.choices import ShopCategory, Status
+from regrow.premises.formats.records import UNIT_FIELDS
 from regrow.premises.models import Owner, OwnerContact, Unit, Zone
 
 MAX_IMPORT_BYTES = 100 * 1024 * 1024
@@ -36,27 +37,11 @@ class UnitForm(forms.ModelForm):
 
     class Meta:
         model = Unit
+        # The unit as its files describe it (the rent is typed in euros, above), then what
+        # only the register keeps.
         fields = [
-            "external_id",
-            "street",
-            "house_number",
-            "postcode",
-            "display_address",
-            "latitude",
-            "longitude",
-            "floor_area_m2",
-            "frontage_m",
-            "floor",
-            "previous_use",
-            "permitted_uses",
-            "condition",
-            "step_free_access",
-            "has_power",
-            "has_water",
-            "has_heating",
-            "notes",
+            *(name for name in UNIT_FIELDS if name != "asking_rent_cents_per_month"),
             "owner",
-            "listed_on",
             "offered_publicly",
         ]
         widgets = {
