@@ -5,9 +5,11 @@ from datetime import date, timedelta
 from io import BytesIO
 
 import pytest
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image
 
+from regrow.premises import services
 from regrow.premises.choices import Status
 from regrow.premises.models import StatusChange, Survey, UnitPhoto
 from regrow.towns.models import Role
@@ -55,6 +57,11 @@ def checked(page: str) -> dict[str, str]:
         r'<input type="radio" name="units-(\d+)-status" value="(\w+)"[^>]*checked', page
     )
     return dict(found)
+
+
+def row_of(page: str, prefix: str) -> str:
+    """The HTML of one unit's row of the page."""
+    return re.search(rf'<fieldset class="survey-unit" id="{prefix}".*?</fieldset>', page, re.S)[0]
 
 
 def jpeg() -> bytes:
@@ -138,7 +145,11 @@ def test_a_photo_that_cannot_be_read_undoes_the_whole_survey(client, coordinator
     response = client.post(URL, data)
     assert response.status_code == 400
     page = response.content.decode()
-    assert "Photo of Pils iela 5: This file is not a photo that can be read." in page
+    refused = "This file is not a photo that can be read. Use a JPEG, PNG or WebP image."
+    # Named at the top by its unit, and shown in that unit's row.
+    assert f'<a href="#units-1">Pils iela 5 · Photo (optional): {refused}</a>' in page
+    assert f"<li>Photo (optional): {refused}</li>" in row_of(page, "units-1")
+    assert refused not in row_of(page, "units-0") + row_of(page, "units-2")
     assert checked(page) == {"0": "vacant", "1": "vacant", "2": "occupied"}
     assert not Survey.objects.exists()
     assert not StatusChange.objects.filter(status=Status.VACANT).exists()
@@ -189,3 +200,22 @@ def test_a_unit_added_to_the_street_meanwhile_keeps_its_status(
     assert client.post(URL, data).status_code == 302
     assert newcomer.status_changes.count() == 1
     assert StatusChange.objects.filter(status=Status.VACANT).count() == 3
+
+
+def test_a_refusal_naming_a_field_the_page_lacks_is_shown_not_a_server_error(
+    client, coordinator, street, monkeypatch
+):
+    # No input reaches such a refusal today; a model's full_clean() in the service could.
+    def refuse(**_arguments):
+        raise ValidationError(
+            {"effective_on": "A status cannot be dated so.", NON_FIELD_ERRORS: "Reload the page."}
+        )
+
+    monkeypatch.setattr(services, "survey_record", refuse)
+    client.force_login(coordinator)
+    response = client.post(URL, survey_data(street, [Status.VACANT] * 3))
+    assert response.status_code == 400
+    page = response.content.decode()
+    assert "<li>A status cannot be dated so.</li>" in page
+    assert "<li>Reload the page.</li>" in page
+    assert checked(page) == {"0": "vacant", "1": "vacant", "2": "vacant"}

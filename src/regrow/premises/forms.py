@@ -287,5 +287,14 @@ class BaseSurveyFormSet(forms.BaseFormSet):
             if form.cleaned_data.get("photo")
         }
 
+    def add_photo_error(self, unit_id: int, problems: list[str]) -> bool:
+        """Show why a unit's photo was refused in its row (and so in the list at the top);
+        False if no row is about that unit."""
+        for form in self.forms:
+            if form.cleaned_data.get("unit") == unit_id:
+                form.add_error("photo", problems)
+                return True
+        return False
+
 
 SurveyFormSet = forms.formset_factory(SurveyUnitForm, formset=BaseSurveyFormSet, extra=0)

@@ -17,6 +17,7 @@ from django.views.decorators.http import require_POST
 
 from regrow.lib import places
 from regrow.lib.concurrency import ConcurrentEditError
+from regrow.lib.forms import add_service_error
 from regrow.publishing import services, sources
 from regrow.publishing.forms import EntryForm, ImageForm, TranslateForm
 from regrow.publishing.models import Entry, Image, Revision, publisher_fields, publisher_q
@@ -44,16 +45,6 @@ def _context(request, place, form, entry=None) -> dict:
         else [],
         "translate_form": TranslateForm() if entry else None,
     }
-
-
-def _add_errors(form: EntryForm, error: ValidationError) -> None:
-    """Show a service's refusal on the form: at the field it names, if the form has that
-    field, otherwise above the form."""
-    if not hasattr(error, "error_dict"):
-        form.add_error(None, error)
-        return
-    for field, problems in error.error_dict.items():
-        form.add_error(field if field in form.fields else None, problems)
 
 
 def _saved_message(action: EntryAction, entry: Entry, draft_saved: str) -> str | None:
@@ -88,7 +79,7 @@ def _submit(request, place, form, save, *, entry=None, draft_saved=None, **more)
             form.add_error(None, str(error))
             status = 409
         except ValidationError as error:
-            _add_errors(form, error)
+            add_service_error(form, error)
             status = 400
         else:
             message = _saved_message(action, saved, draft_saved or _("Draft saved."))
@@ -208,7 +199,7 @@ def images(request: HttpRequest, slug: str) -> HttpResponse:
                     credit=form.cleaned_data["credit"],
                 )
             except ValidationError as error:
-                form.add_error("file" if not hasattr(error, "error_dict") else None, error)
+                add_service_error(form, error, field="file")
             else:
                 messages.success(request, _("The picture is kept; you can now use it."))
                 return redirect(request.get_full_path())

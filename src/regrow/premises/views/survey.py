@@ -7,6 +7,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import ngettext
 
+from regrow.lib.forms import add_service_error
 from regrow.premises import selectors, services
 from regrow.premises.forms import SurveyForm, SurveyFormSet
 from regrow.premises.views import coordinated_town
@@ -42,8 +43,11 @@ def survey_street(request: HttpRequest, slug: str) -> HttpResponse:
                 photos=rows.photos(),
                 by=request.user,
             )
+        except services.SurveyPhotoRefused as refused:
+            if not rows.add_photo_error(refused.unit_id, refused.problems):
+                add_service_error(form, refused)
         except ValidationError as problem:
-            form.add_error(None, problem)
+            add_service_error(form, problem)
         else:
             message = ngettext(
                 "Survey of %(street)s saved: %(count)s unit changed status.",
