@@ -7,14 +7,14 @@ this package holds what is about units: their columns and checks, GeoJSON points
 """
 
 from collections.abc import Callable, Iterable
-from datetime import date
-from decimal import Decimal
 from enum import StrEnum
+from typing import Unpack
 
 from django.utils.translation import gettext as _
 
 from regrow.lib.tabular.problems import ImportRejected, RowError, rejected
 from regrow.lib.tabular.reading import Content, content_of, refuse_old_excel, suffix_of
+from regrow.premises.formats.checker import Checks
 from regrow.premises.formats.geojson import read_geojson, write_geojson
 from regrow.premises.formats.records import COLUMNS, UnitRecord
 from regrow.premises.formats.tables import read_csv, read_xlsx, write_csv, write_xlsx
@@ -76,27 +76,18 @@ def detect_format(data: bytes, filename: str = "") -> Format:
 
 
 def read_units(
-    data: bytes,
-    *,
-    filename: str = "",
-    today: date,
-    centre: tuple[Decimal, Decimal] | None = None,
-    max_distance_km: float = 50.0,
-    encoding: str = "auto",
+    data: bytes, *, filename: str = "", encoding: str = "auto", **checks: Unpack[Checks]
 ) -> list[UnitRecord]:
-    """Every unit in a GeoJSON, CSV or XLSX file, or ImportRejected listing every problem."""
-    options = {
-        "filename": filename,
-        "today": today,
-        "centre": centre,
-        "max_distance_km": max_distance_km,
-    }
+    """Every unit in a GeoJSON, CSV or XLSX file, or ImportRejected listing every problem.
+
+    `checks`: `today` (required), the town's `centre` and `max_distance_km` from it.
+    """
     file_format = detect_format(data, filename)
     if file_format is Format.CSV:
-        return read_csv(data, encoding=encoding, **options)
+        return read_csv(data, filename=filename, encoding=encoding, **checks)
     if file_format is Format.XLSX:
-        return read_xlsx(data, **options)
-    return read_geojson(data, **options)
+        return read_xlsx(data, filename=filename, **checks)
+    return read_geojson(data, filename=filename, **checks)
 
 
 _WRITERS: dict[Format, Callable[[Iterable[UnitRecord]], bytes]] = {

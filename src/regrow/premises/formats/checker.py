@@ -4,6 +4,7 @@ import math
 from collections.abc import Iterable
 from datetime import date
 from decimal import Decimal
+from typing import Required, TypedDict, Unpack
 
 from django.utils.translation import gettext as _
 
@@ -44,6 +45,15 @@ class _Centre:
         return 2 * _EARTH_RADIUS_KM * math.asin(min(1.0, math.sqrt(a)))
 
 
+class Checks(TypedDict, total=False):
+    """What every reader checks rows against: no date after `today`; and, given the town's
+    `centre`, no unit further from it than `max_distance_km` (50 if not given)."""
+
+    today: Required[date]
+    centre: tuple[Decimal, Decimal] | None
+    max_distance_km: float
+
+
 class UnitChecker:
     """Turns one row's raw values into a UnitRecord, reporting every problem to `problems`."""
 
@@ -52,8 +62,8 @@ class UnitChecker:
         *,
         problems: Problems,
         today: date,
-        centre: tuple[Decimal, Decimal] | None,
-        max_distance_km: float,
+        centre: tuple[Decimal, Decimal] | None = None,
+        max_distance_km: float = 50.0,
     ):
         self.problems = problems
         self.today = today
@@ -177,18 +187,11 @@ class UnitChecker:
 
 
 def check_rows(
-    rows: Iterable[tuple[int, dict[str, object]]],
-    problems: Problems,
-    *,
-    today: date,
-    centre: tuple[Decimal, Decimal] | None,
-    max_distance_km: float,
+    rows: Iterable[tuple[int, dict[str, object]]], problems: Problems, **checks: Unpack[Checks]
 ) -> list[UnitRecord]:
     """The record of every (row, raw values), or ImportRejected with every problem, those the
     reader found before included."""
-    checker = UnitChecker(
-        problems=problems, today=today, centre=centre, max_distance_km=max_distance_km
-    )
+    checker = UnitChecker(problems=problems, **checks)
     records = []
     for row, values in rows:
         record = checker.check(row, values)

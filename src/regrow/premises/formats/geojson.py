@@ -4,13 +4,14 @@ import json
 from collections.abc import Callable, Iterable
 from datetime import date
 from decimal import Decimal
+from typing import Unpack
 
 from django.utils.translation import gettext as _
 
 from regrow.lib.tabular.problems import Problems, rejected
 from regrow.lib.tabular.reading import column_key, pausing_cycle_collection
 from regrow.premises.features import feature_collection, unit_feature
-from regrow.premises.formats.checker import REPORTED, check_rows
+from regrow.premises.formats.checker import REPORTED, Checks, check_rows
 from regrow.premises.formats.records import (
     COLUMNS,
     KNOWN_COLUMNS,
@@ -94,9 +95,7 @@ def read_geojson(
     data: bytes,
     *,
     filename: str = "",
-    today: date,
-    centre: tuple[Decimal, Decimal] | None = None,
-    max_distance_km: float = 50.0,
+    **checks: Unpack[Checks],
 ) -> list[UnitRecord]:
     """Every unit in a GeoJSON FeatureCollection, or ImportRejected listing every problem."""
     # Decimal keeps coordinates exactly as written; binary floats would not.
@@ -127,7 +126,7 @@ def read_geojson(
     if missing:
         # Without a whole property there is no point checking feature after feature for it.
         problems.raise_if_any()
-    return check_rows(rows, problems, today=today, centre=centre, max_distance_km=max_distance_km)
+    return check_rows(rows, problems, **checks)
 
 
 # Every column but the position, which is the Point geometry's: (index, name).

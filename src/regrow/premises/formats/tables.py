@@ -1,8 +1,7 @@
 """The register as a table: CSV and XLSX files with one unit per row and a header of COLUMNS."""
 
 from collections.abc import Iterable
-from datetime import date
-from decimal import Decimal
+from typing import Unpack
 
 from regrow.lib.tabular.problems import Problems
 from regrow.lib.tabular.reading import (
@@ -11,7 +10,7 @@ from regrow.lib.tabular.reading import (
     read_xlsx_table,
 )
 from regrow.lib.tabular.writing import csv_bytes, xlsx_bytes
-from regrow.premises.formats.checker import check_rows
+from regrow.premises.formats.checker import Checks, check_rows
 from regrow.premises.formats.records import (
     COLUMNS,
     KNOWN_COLUMNS,
@@ -26,10 +25,8 @@ def read_csv(
     data: bytes,
     *,
     filename: str = "",
-    today: date,
-    centre: tuple[Decimal, Decimal] | None = None,
-    max_distance_km: float = 50.0,
     encoding: str = "auto",
+    **checks: Unpack[Checks],
 ) -> list[UnitRecord]:
     """Every unit in a CSV file (comma or semicolon), or ImportRejected listing every problem."""
     problems = Problems()
@@ -40,9 +37,7 @@ def read_csv(
         required=REQUIRED_COLUMNS,
         encoding=encoding,
     )
-    return check_rows(
-        table.records(), problems, today=today, centre=centre, max_distance_km=max_distance_km
-    )
+    return check_rows(table.records(), problems, **checks)
 
 
 @pausing_cycle_collection
@@ -50,18 +45,14 @@ def read_xlsx(
     data: bytes,
     *,
     filename: str = "",
-    today: date,
-    centre: tuple[Decimal, Decimal] | None = None,
-    max_distance_km: float = 50.0,
+    **checks: Unpack[Checks],
 ) -> list[UnitRecord]:
     """Every unit on an XLSX workbook's first sheet, or ImportRejected listing every problem."""
     problems = Problems()
     table = read_xlsx_table(
         data, problems=problems, columns=KNOWN_COLUMNS, required=REQUIRED_COLUMNS
     )
-    return check_rows(
-        table.records(), problems, today=today, centre=centre, max_distance_km=max_distance_km
-    )
+    return check_rows(table.records(), problems, **checks)
 
 
 _USES = COLUMNS.index("permitted_uses")
