@@ -7,7 +7,6 @@ from datetime import date
 from decimal import Decimal
 
 import pytest
-from openpyxl import Workbook
 
 from regrow.premises import formats
 from regrow.premises.formats import (
@@ -16,6 +15,7 @@ from regrow.premises.formats import (
     RowError,
     UnitRecord,
 )
+from tests.lib.tabular.files import xlsx_file  # noqa: F401 - the format tests take it from here
 
 TODAY = date(2026, 11, 25)
 ALUKSNE = (Decimal("57.4244"), Decimal("27.0467"))
@@ -82,16 +82,6 @@ def feature(coordinates=(27.0461, 57.4227), **properties) -> dict:
 
 def geojson_file(*features) -> bytes:
     return json.dumps({"type": "FeatureCollection", "features": list(features)}).encode()
-
-
-def xlsx_file(*rows) -> bytes:
-    workbook = Workbook()
-    sheet = workbook.active
-    for row in rows:
-        sheet.append(list(row))
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
 
 
 def read_csv(data: bytes, **options) -> list[UnitRecord]:

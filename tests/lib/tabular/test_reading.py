@@ -1,10 +1,8 @@
 """Tables are found in CSV and XLSX bytes with the row numbers a person sees in the file."""
 
-import io
 from datetime import date
 
 import pytest
-from openpyxl import Workbook
 
 from regrow.lib.tabular.problems import ImportRejected, Problems
 from regrow.lib.tabular.reading import (
@@ -20,16 +18,7 @@ from regrow.lib.tabular.reading import (
     suffix_of,
     xlsx_rows,
 )
-
-
-def xlsx_file(*rows) -> bytes:
-    workbook = Workbook()
-    sheet = workbook.active
-    for row in rows:
-        sheet.append(list(row))
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
+from tests.lib.tabular.files import xlsx_file
 
 
 def where(rejected: pytest.ExceptionInfo) -> list[tuple[int, str]]:
