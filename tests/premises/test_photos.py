@@ -128,3 +128,24 @@ def test_bad_photo_in_the_form_keeps_the_description(client, aluksne, coordinato
     html = response.content.decode()
     assert "not a photo that can be read" in html
     assert 'value="Green door"' in html
+
+
+def huge_png() -> bytes:
+    """13,000 x 13,000 pixels in a few kilobytes: one bit each, 21 MB in memory to make."""
+    output = BytesIO()
+    Image.new("1", (13_000, 13_000)).save(output, format="PNG")
+    return output.getvalue()
+
+
+def test_a_photo_of_too_many_pixels_is_refused_on_the_page_naming_the_limit(
+    client, aluksne, coordinator
+):
+    unit = make_unit(aluksne.town, "A1")
+    client.force_login(coordinator)
+    response = client.post(
+        f"/en/aluksne/register/units/{unit.pk}/photos/",
+        {"image": upload(huge_png(), "small.png"), "alt_text": "Green door"},
+    )
+    assert response.status_code == 400
+    assert "more than 40 million pixels" in response.content.decode()
+    assert not UnitPhoto.objects.exists()
