@@ -402,3 +402,17 @@ def test_csv_export_keeps_formulas_from_running_and_round_trips():
     assert ",\"'=HYPERLINK(" in exported
     again = read_csv(exported.encode("utf-8"), today=date(2026, 11, 25))[0]
     assert again.notes == record.notes
+
+
+def test_csv_export_escapes_a_leading_tab_or_carriage_return_and_round_trips():
+    from regrow.premises.formats import read_csv, write_csv
+
+    record = read_csv(
+        b"external_id,street,latitude,longitude,floor_area_m2\nF1,Pils iela,57.4227,27.0461,45\n",
+        today=date(2026, 11, 25),
+    )[0]
+    for notes in ["\t=1+1", "\r=1+1"]:
+        exported = write_csv([dataclasses.replace(record, notes=notes)]).decode("utf-8-sig")
+        assert "'" + notes in exported
+        again = read_csv(exported.encode("utf-8"), today=date(2026, 11, 25))[0]
+        assert again.notes == notes

@@ -19,7 +19,16 @@ from regrow.lib.tabular.writing import (
     xlsx_bytes,
 )
 
-FORMULAS = ["=1+1", "+SUM(A1)", "-2+3", "@cmd", '=HYPERLINK("http://x.example")']
+FORMULAS = [
+    "=1+1",
+    "+SUM(A1)",
+    "-2+3",
+    "@cmd",
+    '=HYPERLINK("http://x.example")',
+    # Some spreadsheets drop a leading tab or carriage return and run what follows.
+    "\t=1+1",
+    "\r=1+1",
+]
 
 
 @pytest.mark.parametrize("formula", FORMULAS)
@@ -29,7 +38,7 @@ def test_formulas_are_escaped_and_unescaped_again(formula):
     assert unescape_formula(escaped) == formula
 
 
-@pytest.mark.parametrize("plain", ["Pils iela", "'quoted'", "", "1+1"])
+@pytest.mark.parametrize("plain", ["Pils iela", "'quoted'", "", "1+1", "a\tb", "a\r\nb"])
 def test_plain_text_is_left_alone(plain):
     assert escape_formula(plain) == plain
     assert unescape_formula(plain) == plain

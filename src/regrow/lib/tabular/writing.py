@@ -15,8 +15,10 @@ from openpyxl.cell import WriteOnlyCell
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Font
 
-# Text that a spreadsheet would take for a formula when it opens a CSV file.
-FORMULA_STARTS = ("=", "+", "-", "@")
+# Text that a spreadsheet would take for a formula when it opens a CSV file. A leading tab or
+# carriage return is dropped by some spreadsheets as they read a cell, so a formula may hide
+# behind one (OWASP's list of CSV injection characters).
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 def escape_formula(value: str) -> str:
