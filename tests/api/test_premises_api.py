@@ -2,6 +2,7 @@
 
 import json
 from datetime import date
+from typing import get_args
 
 import pytest
 from django.test import Client
@@ -137,3 +138,30 @@ def test_openapi_describes_the_register(client, db):
     docs = client.get("/api/docs")
     assert docs.status_code == 200
     assert "cdn." not in docs.content.decode()
+
+
+@pytest.mark.parametrize(
+    "field", ["house_number", "postcode", "previous_use", "permitted_uses", "notes"]
+)
+def test_null_in_a_field_that_cannot_be_empty_is_a_422_naming_it(api, aluksne, field):
+    unit = make_unit(aluksne.town, "A1")
+    response = patch(api, f"{BASE}/units/{unit.pk}", {"version": 1, field: None})
+    assert response.status_code == 422, response.content
+    assert [error["loc"][-1] for error in response.json()["detail"]] == [field]
+    unit.refresh_from_db()
+    assert unit.version == 1
+
+
+def test_null_is_refused_for_every_field_a_unit_must_hold_and_kept_where_it_may_be_empty():
+    from regrow.api.premises import UnitIn, UnitPatch
+
+    for name in set(UnitPatch.model_fields) - {"version"}:
+        nullable = type(None) in get_args(UnitIn.model_fields[name].annotation)
+        try:
+            UnitPatch.model_validate({"version": 1, name: None})
+        except ValueError as error:
+            assert not nullable, f"{name} may be null but was refused"
+            assert f"\n{name}\n" in f"\n{error}", error
+        else:
+            assert nullable, f"{name} cannot be null but was accepted"
+    assert UnitPatch.model_validate({"version": 1}).model_dump(exclude_unset=True) == {"version": 1}

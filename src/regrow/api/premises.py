@@ -55,12 +55,20 @@ class UnitOut(UnitIn):
 # units by) nor the day the unit was listed (its whole history is dated against it).
 _NOT_CHANGED_BY_PATCH = frozenset({"external_id", "listed_on"})
 
+
+def _not_documented_as_default(schema: dict) -> None:
+    schema.pop("default", None)
+
+
+# Each field may be left out, but keeps its type: `null` is accepted only where the unit may
+# hold nothing (pydantic does not check a default, so leaving a field out is not `null`). A
+# `null` house number was a 500 when the database refused it; now it is a 422 naming the field.
 UnitPatch = create_model(
     "UnitPatch",
     __base__=Schema,
     version=(int, Field(description="The version you read; a newer one on the server is a 409")),
     **{
-        name: (field.annotation | None, None)
+        name: (field.annotation, Field(None, json_schema_extra=_not_documented_as_default))
         for name, field in UnitIn.model_fields.items()
         if name not in _NOT_CHANGED_BY_PATCH
     },
