@@ -1,4 +1,4 @@
-"""Publishing, continued: the page cache, pictures, filters, related objects and the hook that
+"""Publishing, continued: pictures, filters, related objects and the hook that
 turns another app's object into an event, edits that cross, and hostile text in every field."""
 
 import json
@@ -11,9 +11,7 @@ import feedparser
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.db import connection
 from django.test import TestCase
-from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from icalendar import Calendar
 from PIL import Image as PILImage
@@ -57,73 +55,6 @@ def picture(town, by, **fields) -> Image:
     )
 
 
-# --- The page cache -------------------------------------------------------------------------
-
-
-@pytest.fixture(params=["memory", "redis"])
-def page_cache(request):
-    """The cache of one process, and Redis as several server processes share it."""
-    if request.param == "redis":
-        request.getfixturevalue("redis_cache")
-
-
-def test_an_anonymous_article_page_is_served_from_the_cache_without_sql(
-    client, page_cache, aluksne, editor
-):
-    entry, _ = write(aluksne.town, editor, title="Cached article")
-    first = client.get(entry.get_absolute_url())
-    with CaptureQueriesContext(connection) as queries:
-        second = client.get(entry.get_absolute_url())
-    assert second.content == first.content and "Cached article" in second.content.decode()
-    assert len(queries) == 0
-
-
-def test_publishing_refreshes_the_cached_pages_of_that_town_only(
-    client, page_cache, aluksne, altena, editor
-):
-    write(aluksne.town, editor, title="First news")
-    write(altena.town, altena.people[Role.EDITOR], title="Altena news")
-    assert "Second news" not in client.get("/en/aluksne/news/").content.decode()
-    client.get("/en/altena/news/")
-    write(aluksne.town, editor, title="Second news")
-    assert "Second news" in client.get("/en/aluksne/news/").content.decode()
-    # Altena's page is still the cached one: no queries.
-    with CaptureQueriesContext(connection) as queries:
-        client.get("/en/altena/news/")
-    assert len(queries) <= 2  # finding the place in the URL, nothing of its entries
-
-
-def test_taking_an_entry_off_the_site_removes_it_from_cached_pages(
-    client, page_cache, aluksne, editor
-):
-    entry, _ = write(aluksne.town, editor, title="Soon gone")
-    assert client.get(entry.get_absolute_url()).status_code == 200
-    with TestCase.captureOnCommitCallbacks(execute=True):
-        services.entry_unpublish(entry=entry, by=editor)
-    assert client.get(entry.get_absolute_url()).status_code == 404
-    assert "Soon gone" not in client.get("/en/aluksne/news/").content.decode()
-
-
-def test_each_language_is_cached_on_its_own(client, aluksne, editor):
-    write(aluksne.town, editor, title="In English")
-    write(aluksne.town, editor, title="Latviski", language="lv")
-    english = client.get("/en/aluksne/news/").content.decode()
-    latvian = client.get("/lv/aluksne/news/").content.decode()
-    assert "In English" in english and "Latviski" not in english
-    assert "Latviski" in latvian and "In English" not in latvian
-    assert '<html lang="lv"' in latvian
-
-
-def test_signed_in_people_never_get_a_cached_page(client, aluksne, editor):
-    write(aluksne.town, editor, title="Shared")
-    anonymous = client.get("/en/aluksne/news/").content.decode()
-    assert "Write and edit" not in anonymous
-    client.force_login(editor)
-    assert "Write and edit" in client.get("/en/aluksne/news/").content.decode()
-    client.logout()
-    assert "Write and edit" not in client.get("/en/aluksne/news/").content.decode()
-
-
 # --- Pictures -------------------------------------------------------------------------------
 
 
@@ -160,6 +91,28 @@ def test_a_picture_over_10_mb_is_refused(media, aluksne, editor):
             upload=SimpleUploadedFile("big.png", b"\x89PNG" + b"\0" * (10 * 1024 * 1024)),
             alt_text="x",
         )
+
+
+def test_a_picture_of_too_many_pixels_is_refused_naming_the_limit(client, media, aluksne, editor):
+    """13,000 x 13,000 pixels in a few kilobytes: refused before it is decoded, by the service
+    and on the pictures page."""
+    output = BytesIO()
+    PILImage.new("1", (13_000, 13_000)).save(output, format="PNG")
+    with pytest.raises(ValidationError, match="more than 40 million pixels"):
+        services.image_upload(
+            publisher=aluksne.town,
+            by=editor,
+            upload=SimpleUploadedFile("small.png", output.getvalue()),
+            alt_text="x",
+        )
+    client.force_login(editor)
+    refused = client.post(
+        "/en/aluksne/news/pictures/",
+        {"file": SimpleUploadedFile("small.png", output.getvalue()), "alt_text": "A"},
+    )
+    assert refused.status_code == 400
+    assert "more than 40 million pixels" in refused.content.decode()
+    assert not Image.objects.exists()
 
 
 def test_a_picture_needs_a_description(media, aluksne, editor):

@@ -1,4 +1,6 @@
-"""Anonymous readers get cached pages, per address (and so per language).
+"""Anonymous readers get cached pages, per address: scheme, host name and path (and so per
+language). Pages carry absolute links (sharing addresses, feeds), so one installation answering
+under two host names must not give one host's page to the other.
 
 Each town or network has a generation number in the cache; saving, publishing or unpublishing
 anything of theirs moves it on, so their pages are rendered afresh. A page is never kept past
@@ -23,9 +25,9 @@ def _generation_key(slug: str) -> str:
     return f"publishing:generation:{slug}"
 
 
-def _page_key(slug: str, full_path: str) -> str:
+def _page_key(slug: str, address: str) -> str:
     # Hashed: an address can be longer than some cache backends allow for a key.
-    return f"publishing:page:{slug}:{hashlib.sha256(full_path.encode()).hexdigest()}"
+    return f"publishing:page:{slug}:{hashlib.sha256(address.encode()).hexdigest()}"
 
 
 def publisher_changed(publisher) -> None:
@@ -63,7 +65,7 @@ def cached_for_anonymous(view):
         slug = args[0].slug if args else kwargs.get("slug", "")
         # A hit is one cache read of two keys, the generation and the page: no SQL at all.
         generation_key = _generation_key(slug)
-        key = _page_key(slug, request.get_full_path())
+        key = _page_key(slug, request.build_absolute_uri())
         found = cache.get_many([generation_key, key])
         generation = found.get(generation_key, 0)
         kept = found.get(key)

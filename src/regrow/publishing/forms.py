@@ -3,6 +3,7 @@ from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 from django_prose_editor.fields import ProseEditorFormField
 
+from regrow.lib.images import PhotoField
 from regrow.network.models import Network
 from regrow.publishing.models import Entry, Image, Person, publisher_q
 from regrow.publishing.services import ENTRY_CONTENT_FIELDS, EntryAction
@@ -123,6 +124,7 @@ class ImageForm(forms.ModelForm):
     class Meta:
         model = Image
         fields = ["file", "alt_text", "credit"]
+        field_classes = {"file": PhotoField}  # names the pixel limit
         widgets = {
             "file": forms.ClearableFileInput(attrs={"accept": "image/jpeg,image/png,image/webp"})
         }
