@@ -6,10 +6,9 @@ gives Alūksne's); people are invented and live at example.org.
 
 from decimal import Decimal
 
-from allauth.mfa.models import Authenticator
-from allauth.mfa.recovery_codes.internal.auth import RecoveryCodes
-from allauth.mfa.totp.internal.auth import TOTP
-
+# DEMO_TOTP_SECRET is named here too: the browser tests take the coordinators' secret from here.
+from regrow.accounts.demo import DEMO_TOTP_SECRET as DEMO_TOTP_SECRET
+from regrow.accounts.demo import two_factor_ensure
 from regrow.accounts.services import user_ensure
 from regrow.lib.demo import Demo
 from regrow.towns.models import Role, Town
@@ -133,9 +132,6 @@ PEOPLE = [
 ]
 ALTENA_COORDINATOR = ("coordinator@altena.example.org", "regrow-coordinator", "Project manager")
 
-# A fixed authenticator secret, so the demo coordinators can add it to an authenticator app.
-DEMO_TOTP_SECRET = "KRSXG5CTMVRXEZLUKRSXG5CTMVRXEZLU"
-
 
 def town_ensure(data: dict) -> Town:
     fields = dict(data)
@@ -147,17 +143,6 @@ def town_ensure(data: dict) -> Town:
     town.full_clean()
     town.save()
     return town
-
-
-def two_factor_ensure(user, demo: Demo) -> None:
-    if not Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists():
-        TOTP.activate(user, DEMO_TOTP_SECRET)
-    codes = Authenticator.objects.filter(user=user, type=Authenticator.Type.RECOVERY_CODES).first()
-    recovery = RecoveryCodes(codes) if codes else RecoveryCodes.activate(user)
-    demo.notes.append(
-        f"  {user.email} signs in with two factors: add the secret {DEMO_TOTP_SECRET} to an "
-        f"authenticator app, or use a recovery code: {', '.join(recovery.get_unused_codes()[:2])}"
-    )
 
 
 def load(demo: Demo) -> None:

@@ -1,4 +1,8 @@
-"""Coordinators hold owners' and applicants' personal data, so they must use two-factor sign-in."""
+"""Whoever can see people's personal data must use two-factor sign-in.
+
+Coordinators see their town's owners and applicants; superusers and staff, through the admin
+site, those of every town.
+"""
 
 from allauth.mfa.models import Authenticator
 from django.contrib import messages
@@ -7,7 +11,7 @@ from django.utils.translation import gettext as _
 
 from regrow.towns.selectors import is_coordinator_anywhere
 
-# Pages a coordinator without two-factor may still reach: setting it up, and leaving.
+# Pages a person without two-factor may still reach: setting it up, and leaving.
 EXEMPT_URL_NAMES = {
     "account_logout",
     "account_reauthenticate",
@@ -18,7 +22,13 @@ EXEMPT_URL_NAMES = {
 }
 
 
+def is_administrator(user) -> bool:
+    return user.is_superuser or user.is_staff
+
+
 class RequireTwoFactorForCoordinators:
+    """Sends a coordinator or administrator without an authenticator app to set one up."""
+
     def __init__(self, get_response):
         self.get_response = get_response
 
@@ -33,15 +43,20 @@ class RequireTwoFactorForCoordinators:
         url_name = match.url_name if match else None
         if url_name and (url_name.startswith("mfa_") or url_name in EXEMPT_URL_NAMES):
             return None
-        if not is_coordinator_anywhere(user):
+        administrator = is_administrator(user)
+        if not administrator and not is_coordinator_anywhere(user):
             return None
         if Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists():
             return None
-        messages.warning(
-            request,
-            _(
+        if administrator:
+            message = _(
+                "Administrators must sign in with two factors. Set up an authenticator app "
+                "to continue."
+            )
+        else:
+            message = _(
                 "Coordinators must sign in with two factors. Set up an authenticator app "
                 "to continue."
-            ),
-        )
+            )
+        messages.warning(request, message)
         return redirect("mfa_activate_totp")
