@@ -12,7 +12,10 @@ import dj_database_url
 import xstatic.pkg.leaflet
 from csp.constants import NONCE, NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
+from django.templatetags.static import static
+from django.utils.functional import lazy
 from django.utils.translation import gettext_lazy as _
+from django_prose_editor.config import html_tags
 
 from regrow.lib.env import (
     cache_settings,
@@ -159,38 +162,20 @@ ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
 ACCOUNT_LOGIN_ON_PASSWORD_RESET = False
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[regrow] "
 ACCOUNT_DEFAULT_HTTP_PROTOCOL = "https" if env_bool("HTTPS", False) else "http"
-ACCOUNT_ADAPTER = "regrow.accounts.adapter.AccountAdapter"
+# django-axes alone throttles failed logins, so people see one consistent lock-out message.
+ACCOUNT_RATE_LIMITS = {"login_failed": None}
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "regrow"
 # One 30-second step of clock drift either way, as RFC 6238 advises for phones.
 MFA_TOTP_TOLERANCE = 1
 
-# Sign-in throttling (docs/configuration.md, "Signing in"). django-axes counts wrong passwords
-# in the database: per account and address, and per address over all accounts. allauth counts
-# wrong second-factor codes in the shared cache (CACHE_URL): per account from anywhere, and per
-# address; its adapter keeps it from counting passwords a second time.
 AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5)
-REGROW_ADDRESS_FAILURE_LIMIT = env_int("AXES_ADDRESS_FAILURE_LIMIT", 20)
-REGROW_TWO_FACTOR_FAILURE_LIMIT = env_int("TWO_FACTOR_FAILURE_LIMIT", 5)
 AXES_COOLOFF_TIME = timedelta(minutes=env_int("AXES_COOLOFF_MINUTES", 15))
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
-AXES_HANDLER = "regrow.accounts.throttle.AccountAndAddressHandler"
 AXES_RESET_ON_SUCCESS = True
 AXES_USERNAME_CALLABLE = "regrow.accounts.throttle.login_name"
-AXES_LOCKOUT_CALLABLE = "regrow.accounts.throttle.lockout_response"
+AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
 AXES_VERBOSE = False
-ACCOUNT_RATE_LIMITS = {
-    "login_failed": (
-        f"{REGROW_ADDRESS_FAILURE_LIMIT}/{AXES_COOLOFF_TIME.total_seconds():.0f}s/ip,"
-        f"{REGROW_TWO_FACTOR_FAILURE_LIMIT}/{AXES_COOLOFF_TIME.total_seconds():.0f}s/key"
-    )
-}
-# Behind reverse proxies the client's address is the one our proxies add to X-Forwarded-For;
-# this many proxies append to it (accounts/addresses.py). Both throttles use that address.
-REGROW_TRUSTED_PROXY_COUNT = env_int(
-    "TRUSTED_PROXY_COUNT", 1 if env_bool("BEHIND_PROXY", False) else 0
-)
-AXES_CLIENT_IP_CALLABLE = "regrow.accounts.addresses.request_address"
 
 # --- Languages and time -----------------------------------------------------------------
 # The source texts are English; every page falls back to them.
@@ -274,7 +259,9 @@ CONTENT_SECURITY_POLICY = {
         # No inline script: every script is a file under static/. The rich-text editor's import
         # map is the one inline block, and it carries this response's nonce.
         "script-src": [SELF, NONCE],
-        "style-src": [SELF],
+        # No inline style either: the rich-text editor's own <style> element (its base rules,
+        # such as keeping typed spaces) carries the nonce, given by our StyleNonce extension.
+        "style-src": [SELF, NONCE],
         # allauth shows the two-factor QR code as a data: image; maps load tiles.
         "img-src": [SELF, "data:", *([tile_origin] if tile_origin else [])],
         "font-src": [SELF],
@@ -285,6 +272,14 @@ CONTENT_SECURITY_POLICY = {
         "object-src": [NONE],
     }
 }
+# Our own extensions of the rich-text editor, loaded by it when a form's configuration names
+# them; none of them adds HTML that the sanitiser must keep.
+DJANGO_PROSE_EDITOR_EXTENSIONS = [
+    {
+        "js": [lazy(static, str)("regrow/editor-style-nonce.js")],
+        "extensions": {"StyleNonce": html_tags([])},
+    }
+]
 
 # --- Logging ----------------------------------------------------------------------------
 LOGGING = {

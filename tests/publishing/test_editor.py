@@ -1,5 +1,6 @@
 """The editor pages: each button saves and publishes in one step, or changes nothing at all."""
 
+import re
 from datetime import timedelta
 from decimal import Decimal
 
@@ -247,3 +248,19 @@ def test_going_back_to_a_revision_brings_back_every_field_the_editor_changed(alu
     services.entry_restore(revision=original, by=editor)
     entry.refresh_from_db()
     assert {name: getattr(entry, name) for name in first} == first
+
+
+def test_the_editor_page_lets_in_only_styles_of_its_own_or_with_its_nonce(client, editor):
+    """The editor's <style> element gets the nonce from our StyleNonce extension (the browser
+    test shows it is not blocked); no inline style is allowed without it."""
+    client.force_login(editor)
+    response = client.get("/en/aluksne/news/write/")
+    policy = dict(
+        part.strip().split(" ", 1) for part in response["Content-Security-Policy"].split(";")
+    )
+    nonce = re.search(r'<script type="importmap" nonce="([^"]+)"', response.content.decode())[1]
+    assert policy["style-src"] == f"'self' 'nonce-{nonce}'"
+    assert "unsafe-inline" not in response["Content-Security-Policy"]
+    config = response.context["form"].fields["body"].widget.get_config()
+    assert config["extensions"]["StyleNonce"] is True
+    assert [path.rsplit("/", 1)[-1] for path in config["js_modules"]] == ["editor-style-nonce.js"]
