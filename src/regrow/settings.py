@@ -162,20 +162,38 @@ ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
 ACCOUNT_LOGIN_ON_PASSWORD_RESET = False
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[regrow] "
 ACCOUNT_DEFAULT_HTTP_PROTOCOL = "https" if env_bool("HTTPS", False) else "http"
-# django-axes alone throttles failed logins, so people see one consistent lock-out message.
-ACCOUNT_RATE_LIMITS = {"login_failed": None}
+ACCOUNT_ADAPTER = "regrow.accounts.adapter.AccountAdapter"
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "regrow"
 # One 30-second step of clock drift either way, as RFC 6238 advises for phones.
 MFA_TOTP_TOLERANCE = 1
 
+# Sign-in throttling (docs/configuration.md, "Signing in"). django-axes counts wrong passwords
+# in the database: per account and address, and per address over all accounts. allauth counts
+# wrong second-factor codes in the shared cache (CACHE_URL): per account from anywhere, and per
+# address; its adapter keeps it from counting passwords a second time.
 AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5)
+REGROW_ADDRESS_FAILURE_LIMIT = env_int("AXES_ADDRESS_FAILURE_LIMIT", 20)
+REGROW_TWO_FACTOR_FAILURE_LIMIT = env_int("TWO_FACTOR_FAILURE_LIMIT", 5)
 AXES_COOLOFF_TIME = timedelta(minutes=env_int("AXES_COOLOFF_MINUTES", 15))
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_HANDLER = "regrow.accounts.throttle.AccountAndAddressHandler"
 AXES_RESET_ON_SUCCESS = True
 AXES_USERNAME_CALLABLE = "regrow.accounts.throttle.login_name"
-AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
+AXES_LOCKOUT_CALLABLE = "regrow.accounts.throttle.lockout_response"
 AXES_VERBOSE = False
+ACCOUNT_RATE_LIMITS = {
+    "login_failed": (
+        f"{REGROW_ADDRESS_FAILURE_LIMIT}/{AXES_COOLOFF_TIME.total_seconds():.0f}s/ip,"
+        f"{REGROW_TWO_FACTOR_FAILURE_LIMIT}/{AXES_COOLOFF_TIME.total_seconds():.0f}s/key"
+    )
+}
+# Behind reverse proxies the client's address is the one our proxies add to X-Forwarded-For;
+# this many proxies append to it (accounts/addresses.py). Both throttles use that address.
+REGROW_TRUSTED_PROXY_COUNT = env_int(
+    "TRUSTED_PROXY_COUNT", 1 if env_bool("BEHIND_PROXY", False) else 0
+)
+AXES_CLIENT_IP_CALLABLE = "regrow.accounts.addresses.request_address"
 
 # --- Languages and time -----------------------------------------------------------------
 # The source texts are English; every page falls back to them.
