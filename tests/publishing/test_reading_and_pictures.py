@@ -111,7 +111,9 @@ def test_a_picture_of_too_many_pixels_is_refused_naming_the_limit(client, media,
         {"file": SimpleUploadedFile("small.png", output.getvalue()), "alt_text": "A"},
     )
     assert refused.status_code == 400
-    assert "more than 40 million pixels" in refused.content.decode()
+    html = refused.content.decode()
+    assert "more than 40 million pixels" in html
+    assert "at most 10 MB and 40 million pixels" in html  # said before uploading, too
     assert not Image.objects.exists()
 
 
