@@ -5,7 +5,7 @@ from datetime import timedelta
 
 import pytest
 from django.core import mail
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils import timezone
 
 from regrow.accounts.models import User
@@ -181,3 +181,71 @@ def test_tampered_link_is_refused(client, aluksne, coordinator):
         {"id": other.pk, "nonce": invitation.nonce}, salt=services.INVITATION_SALT
     )
     assert client.get(f"/en/invitations/{forged}/").status_code == 410
+
+
+def test_the_same_invitation_is_not_sent_twice_while_the_first_waits(
+    client, aluksne, coordinator, django_capture_on_commit_callbacks
+):
+    client.force_login(coordinator)
+    data = {"email": "new@example.org", "role": Role.EDITOR}
+    with django_capture_on_commit_callbacks(execute=True):
+        assert client.post("/en/aluksne/workspace/invite/", data).status_code == 302
+        response = client.post("/en/aluksne/workspace/invite/", data)
+    assert response.status_code == 400
+    assert "was already invited to this role" in response.content.decode()
+    assert Invitation.objects.count() == 1
+    assert len(mail.outbox) == 1
+    # Another role for the same person is another invitation.
+    other = {"email": "new@example.org", "role": Role.JURY_MEMBER}
+    assert client.post("/en/aluksne/workspace/invite/", other).status_code == 302
+
+
+def test_an_expired_invitation_does_not_block_a_new_one(aluksne, coordinator):
+    first = invite(aluksne.town, coordinator)
+    Invitation.objects.filter(pk=first.pk).update(expires_at=timezone.now())
+    assert invite(aluksne.town, coordinator).pk != first.pk
+
+
+def test_a_withdrawn_invitation_link_stops_working_and_a_new_one_may_be_sent(
+    client, aluksne, coordinator
+):
+    invitation = invite(aluksne.town, coordinator)
+    token = services.invitation_token(invitation)
+    client.force_login(coordinator)
+    response = client.post(f"/en/aluksne/workspace/invitations/{invitation.pk}/withdraw/")
+    assert response.status_code == 302
+    invitation.refresh_from_db()
+    assert invitation.withdrawn_by == coordinator and invitation.withdrawn_at is not None
+    client.get("/en/aluksne/workspace/")  # shows the message once
+    html = client.get("/en/aluksne/workspace/").content.decode()
+    assert "new@example.org" not in html
+    client.logout()
+    response = client.get(f"/en/invitations/{token}/")
+    assert response.status_code == 410
+    assert "This invitation was withdrawn." in response.content.decode()
+    with pytest.raises(services.InvitationError):
+        services.invitation_accept(invitation=invitation, user=make_user("new@example.org"))
+    assert invite(aluksne.town, coordinator).pk != invitation.pk
+
+
+def test_only_those_who_may_invite_may_withdraw(client, aluksne, altena, coordinator):
+    invitation = invite(aluksne.town, coordinator)
+    client.force_login(aluksne.people[Role.EDITOR])
+    url = f"/en/aluksne/workspace/invitations/{invitation.pk}/withdraw/"
+    assert client.post(url).status_code == 403
+    # Another town's coordinator cannot reach it through their own town's address either.
+    client.force_login(altena.people[Role.COORDINATOR])
+    assert client.post(url).status_code == 403
+    assert (
+        client.post(f"/en/altena/workspace/invitations/{invitation.pk}/withdraw/").status_code
+        == 404
+    )
+    invitation.refresh_from_db()
+    assert invitation.withdrawn_at is None
+
+
+def test_an_accepted_invitation_cannot_be_withdrawn(aluksne, coordinator):
+    invitation = invite(aluksne.town, coordinator)
+    services.invitation_accept(invitation=invitation, user=make_user("new@example.org"))
+    with pytest.raises(ValidationError, match="already accepted"):
+        services.invitation_withdraw(invitation=invitation, by=coordinator)

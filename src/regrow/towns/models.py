@@ -137,6 +137,17 @@ class Invitation(models.Model):
         related_name="+",
         verbose_name=_("accepted by"),
     )
+    # Withdrawn invitations are kept (who invited whom, and who took it back) but their link
+    # no longer works.
+    withdrawn_at = models.DateTimeField(_("withdrawn"), null=True, blank=True)
+    withdrawn_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("withdrawn by"),
+    )
     # Part of the signed link, so a link cannot be made up from an invitation's number alone.
     nonce = models.CharField(max_length=32, default=new_nonce, editable=False)
 
@@ -151,6 +162,10 @@ class Invitation(models.Model):
     @property
     def is_accepted(self) -> bool:
         return self.accepted_at is not None
+
+    @property
+    def is_withdrawn(self) -> bool:
+        return self.withdrawn_at is not None
 
     @property
     def is_expired(self) -> bool:

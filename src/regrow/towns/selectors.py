@@ -17,8 +17,12 @@ def town_members(town: Town) -> QuerySet[Membership]:
 
 
 def pending_invitations(town: Town) -> QuerySet[Invitation]:
+    """Invitations whose link still works: not accepted, withdrawn or expired."""
     return Invitation.objects.filter(
-        town=town, accepted_at__isnull=True, expires_at__gt=timezone.now()
+        town=town,
+        accepted_at__isnull=True,
+        withdrawn_at__isnull=True,
+        expires_at__gt=timezone.now(),
     ).select_related("invited_by")
 
 

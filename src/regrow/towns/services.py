@@ -12,12 +12,19 @@ from django.db import transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from regrow.towns.models import Invitation, Membership, Role, Town
 from regrow.towns.permissions import Action, can
+from regrow.towns.selectors import pending_invitations
 
 INVITATION_SALT = "regrow.towns.invitation"
+
+
+def _short_date(moment) -> str:
+    # Digits only ("26.11.2026"): a month's name would need a grammatical case in Latvian.
+    return date_format(timezone.localtime(moment), "SHORT_DATE_FORMAT")
 
 
 class InvitationError(Exception):
@@ -49,6 +56,11 @@ def invitation_from_token(token: str) -> Invitation:
             _("This invitation has already been used. Sign in to reach %(town)s.")
             % {"town": invitation.town.name}
         )
+    if invitation.is_withdrawn:
+        raise InvitationError(
+            _("This invitation was withdrawn. Ask the coordinator of %(town)s if you need one.")
+            % {"town": invitation.town.name}
+        )
     if invitation.is_expired:
         raise InvitationError(
             _(
@@ -68,11 +80,29 @@ def invitation_create(
     if not can(invited_by, Action.INVITE, town):
         raise PermissionDenied
     email = email.strip().lower()
+    # One invitation at a time per town: two coordinators sending the same one at once would
+    # otherwise both pass the check below.
+    Town.objects.select_for_update().filter(pk=town.pk).first()
     if Membership.objects.filter(town=town, role=role, user__email__iexact=email).exists():
         raise ValidationError(
             {
                 "email": _("%(email)s already has this role in %(town)s.")
                 % {"email": email, "town": town.name}
+            }
+        )
+    waiting = pending_invitations(town).filter(email__iexact=email, role=role).first()
+    if waiting is not None:
+        raise ValidationError(
+            {
+                "email": _(
+                    "%(email)s was already invited to this role on %(date)s; the link works "
+                    "until %(expires)s. Withdraw that invitation to send a new one."
+                )
+                % {
+                    "email": email,
+                    "date": _short_date(waiting.created_at),
+                    "expires": _short_date(waiting.expires_at),
+                }
             }
         )
     now = timezone.now()
@@ -106,6 +136,8 @@ def invitation_accept(*, invitation: Invitation, user) -> Membership:
     locked = Invitation.objects.select_for_update().get(pk=invitation.pk)
     if locked.is_accepted:
         raise InvitationError(_("This invitation has already been used."))
+    if locked.is_withdrawn:
+        raise InvitationError(_("This invitation was withdrawn."))
     if locked.is_expired:
         raise InvitationError(_("This invitation has expired."))
     if not EmailAddress.objects.filter(user=user, email__iexact=locked.email).exists():
@@ -126,6 +158,23 @@ def invitation_accept(*, invitation: Invitation, user) -> Membership:
     locked.accepted_by = user
     locked.save(update_fields=["accepted_at", "accepted_by"])
     return membership
+
+
+@transaction.atomic
+def invitation_withdraw(*, invitation: Invitation, by) -> Invitation:
+    """Take back an invitation not yet accepted: its link stops working; the record stays."""
+    if not can(by, Action.INVITE, invitation.town):
+        raise PermissionDenied
+    locked = Invitation.objects.select_for_update().get(pk=invitation.pk)
+    if locked.is_accepted:
+        raise ValidationError(
+            _("%(email)s has already accepted this invitation.") % {"email": locked.email}
+        )
+    if not locked.is_withdrawn:
+        locked.withdrawn_at = timezone.now()
+        locked.withdrawn_by = by
+        locked.save(update_fields=["withdrawn_at", "withdrawn_by"])
+    return locked
 
 
 @transaction.atomic

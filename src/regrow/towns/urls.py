@@ -9,4 +9,9 @@ urlpatterns = [
     path("invitations/<str:token>/", views.invitation_accept, name="invitation_accept"),
     path("<slug:slug>/workspace/", views.workspace, name="workspace"),
     path("<slug:slug>/workspace/invite/", views.invite, name="invite"),
+    path(
+        "<slug:slug>/workspace/invitations/<int:pk>/withdraw/",
+        views.invitation_withdraw,
+        name="invitation_withdraw",
+    ),
 ]

@@ -13,7 +13,7 @@ from regrow.accounts.models import User
 from regrow.lib import places
 from regrow.towns import selectors, services
 from regrow.towns.forms import InvitationForm, NewAccountForm
-from regrow.towns.models import Role, Town
+from regrow.towns.models import Invitation, Role, Town
 from regrow.towns.permissions import Action, can, roles_in, roles_may_grant
 
 
@@ -83,6 +83,26 @@ def invite(request: HttpRequest, slug: str) -> HttpResponse:
             return redirect("towns:workspace", slug=town.slug)
     context = _workspace_context(request, town, form)
     return render(request, "towns/workspace.html", context, status=400)
+
+
+@login_required
+@require_POST
+def invitation_withdraw(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    town = get_object_or_404(Town, slug=slug)
+    if not can(request.user, Action.INVITE, town):
+        raise PermissionDenied
+    invitation = get_object_or_404(Invitation, pk=pk, town=town)
+    try:
+        services.invitation_withdraw(invitation=invitation, by=request.user)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(
+            request,
+            _("The invitation to %(email)s is withdrawn; its link no longer works.")
+            % {"email": invitation.email},
+        )
+    return redirect("towns:workspace", slug=town.slug)
 
 
 def invitation_accept(request: HttpRequest, token: str) -> HttpResponse:
