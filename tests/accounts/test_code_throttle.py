@@ -162,3 +162,14 @@ def test_the_count_lives_in_the_shared_cache(coordinator, redis_cache, settings)
     # Every server process sees the count, because it is kept in Redis, not in one process.
     server = redis.Redis.from_url(settings.CACHES["default"]["LOCATION"])
     assert any(b"login_failed" in key for key in server.keys("*"))
+
+
+def test_confirming_oneself_with_a_code_is_throttled_too(coordinator):
+    # Before a sensitive change (a new authenticator, recovery codes) allauth asks for a code again.
+    client = client_at(HOME)
+    client.force_login(coordinator)
+    for _attempt in range(5):
+        response = client.post("/en/accounts/2fa/reauthenticate/", {"code": wrong_code()})
+        assert INCORRECT in response.content.decode()
+    response = client.post("/en/accounts/2fa/reauthenticate/", {"code": code_now()})
+    assert REFUSED in response.content.decode()
