@@ -4,10 +4,14 @@ import re
 from unittest import mock
 
 import pytest
-from django.db import connection
+from django.db import OperationalError, connection
 from django.test import Client
+from django.utils import translation
 
 from regrow.lib.demo import load_all
+from regrow.towns.models import Role
+from tests.database_locks import held_by_another_connection
+from tests.premises.conftest import make_unit
 
 
 @pytest.fixture
@@ -135,3 +139,43 @@ def test_server_error_page_is_friendly_and_translated(db, settings):
     response = client.get("/lv/boom/")
     assert response.status_code == 500
     assert "Mūsu pusē kaut kas nogāja greizi" in response.content.decode()
+
+
+def test_a_busy_database_is_a_503_page_in_the_readers_language(transactional_db, aluksne):
+    unit = make_unit(aluksne.town, "A1", floor="ground", condition="ready")
+    client = Client(raise_request_exception=False)
+    client.force_login(aluksne.people[Role.COORDINATOR])
+    form = {
+        "external_id": "A1", "street": "Pils iela", "display_address": "Pils iela 1",
+        "latitude": "57.4227", "longitude": "27.0461", "floor_area_m2": "45", "floor": "ground",
+        "condition": "ready", "listed_on": "2023-01-01", "version": "1", "notes": "edited",
+    }  # fmt: skip
+    with held_by_another_connection(unit):
+        response = client.post(f"/lv/aluksne/register/units/{unit.pk}/", form)
+    assert response.status_code == 503
+    assert int(response["Retry-After"]) > 0
+    html = response.content.decode()
+    assert 'lang="lv"' in html
+    with translation.override("lv"):
+        assert translation.gettext("The site is busy") in html
+    unit.refresh_from_db()
+    assert (unit.version, unit.notes) == (1, "")
+
+
+def test_a_database_error_that_is_not_a_busy_database_is_still_a_500(db, caplog):
+    client = Client(raise_request_exception=False)
+    broken = OperationalError("no such table: nonsense")
+    with mock.patch("regrow.views.public_towns", side_effect=broken):
+        response = client.get("/lv/")
+    assert response.status_code == 500
+    assert "Retry-After" not in response
+    assert "Mūsu pusē kaut kas nogāja greizi" in response.content.decode()
+    assert "no such table" in caplog.text
+
+
+def test_errors_under_the_api_address_are_json_and_elsewhere_pages(db):
+    client = Client(raise_request_exception=False)
+    page = client.get("/en/atlantis/")
+    assert page.status_code == 404 and page["Content-Type"].startswith("text/html")
+    answer = client.get("/api/atlantis")
+    assert answer.status_code == 404 and answer.json() == {"detail": "Not found."}

@@ -82,7 +82,11 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Before the session is looked up: a NUL character anywhere in a request is a 400.
+    "regrow.lib.middleware.RefuseNulCharacters",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    # Before the locale middleware, whose redirects it turns into the API's 404.
+    "regrow.lib.middleware.ApiAnswersJson",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",

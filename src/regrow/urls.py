@@ -38,6 +38,7 @@ urlpatterns += i18n_patterns(
     path("<slug:slug>/<slug:section>/", views.place_section, name="place_section"),
 )
 
+handler400 = "regrow.views.error_400"
 handler403 = "regrow.views.error_403"
 handler404 = "regrow.views.error_404"
 handler500 = "regrow.views.error_500"

@@ -1,6 +1,7 @@
 """Site-wide pages: the home page, a place's home and sections, health check, error pages."""
 
 import logging
+import sys
 
 from django.db import connection
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
@@ -8,7 +9,7 @@ from django.shortcuts import render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
-from regrow.lib import places
+from regrow.lib import errors, places
 from regrow.network.selectors import public_networks
 from regrow.towns.selectors import public_towns
 
@@ -49,14 +50,23 @@ def healthz(request: HttpRequest) -> JsonResponse:
     return JsonResponse({"status": "ok", "database": "ok"})
 
 
+def error_400(request: HttpRequest, exception=None) -> HttpResponse:
+    return errors.error_response(request, 400, template="400.html")
+
+
 def error_403(request: HttpRequest, exception=None) -> HttpResponse:
-    return render(request, "403.html", status=403)
+    return errors.error_response(request, 403, template="403.html")
 
 
 def error_404(request: HttpRequest, exception=None) -> HttpResponse:
-    return render(request, "404.html", status=404)
+    return errors.error_response(request, 404, template="404.html")
 
 
 def error_500(request: HttpRequest) -> HttpResponse:
+    # Django calls this while it handles the exception (and logs it afterwards). A busy
+    # database (a long import on SQLite, a lock timeout on PostgreSQL) is no fault of ours:
+    # the same request may succeed in a moment.
+    if errors.database_busy(sys.exception()):
+        return errors.busy_response(request)
     # Kept simple: the database or a template may be what failed.
-    return render(request, "500.html", status=500)
+    return errors.error_response(request, 500, template="500.html")

@@ -1,10 +1,9 @@
 """The JSON API: one router per app, mounted at /api/, described at /api/openapi.json."""
 
-from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404
 from ninja import NinjaAPI
 from ninja.security import django_auth
 
+from regrow.api import errors
 from regrow.api.premises import router as premises_router
 
 api = NinjaAPI(
@@ -12,27 +11,11 @@ api = NinjaAPI(
     version="1",
     description=(
         "Read and write a town's vacancy register. Sign in through the site first: the API uses "
-        "the same session and roles, and asks for the CSRF token on writes."
+        "the same session and roles, and asks for the CSRF token on writes. Every error is JSON "
+        'of the form `{"detail": …}`; a 503 says when to try again in its `Retry-After` header.'
     ),
     auth=django_auth,
     urls_namespace="api",
 )
-
-
-@api.exception_handler(ValidationError)
-def validation_error(request, error: ValidationError):
-    detail = error.message_dict if hasattr(error, "error_dict") else {"__all__": error.messages}
-    return api.create_response(request, {"detail": detail}, status=422)
-
-
-@api.exception_handler(PermissionDenied)
-def permission_denied(request, error):
-    return api.create_response(request, {"detail": "Not allowed."}, status=403)
-
-
-@api.exception_handler(Http404)
-def not_found(request, error):
-    return api.create_response(request, {"detail": "Not found."}, status=404)
-
-
+errors.install(api)
 api.add_router("/", premises_router)

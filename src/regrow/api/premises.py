@@ -2,6 +2,7 @@
 
 from datetime import date
 from decimal import Decimal
+from typing import Any
 
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404
@@ -9,7 +10,7 @@ from ninja import Field, Router, Schema, Status
 from ninja.errors import HttpError
 from pydantic import create_model
 
-from regrow.lib.concurrency import ConcurrentEditError
+from regrow.api.errors import BUSY_HEADERS, responses
 from regrow.premises import features, selectors, services
 from regrow.premises.models import StatusChange, Unit, Zone
 from regrow.towns.models import Town
@@ -92,15 +93,16 @@ class StatusOut(Schema):
     recorded_at: str
 
 
+class FeatureCollection(Schema):
+    type: str = "FeatureCollection"
+    features: list[dict[str, Any]]
+
+
 class RatePoint(Schema):
     day: date
     vacancy_rate_percent: float | None
     empty_units: float
     usable_units: int
-
-
-class Problem(Schema):
-    detail: dict | str
 
 
 def _town(request, slug: str) -> Town:
@@ -125,7 +127,10 @@ def _geojson_properties(unit: Unit) -> dict:
 
 
 @router.get(
-    "towns/{slug}/units", response=list[UnitOut], summary="Units of the town, with today's status"
+    "towns/{slug}/units",
+    response=responses({200: list[UnitOut]}),
+    openapi_extra=BUSY_HEADERS,
+    summary="Units of the town, with today's status",
 )
 def list_units(request, slug: str):
     town = _town(request, slug)
@@ -133,7 +138,10 @@ def list_units(request, slug: str):
 
 
 @router.get(
-    "towns/{slug}/units.geojson", summary="Units of the town as a GeoJSON FeatureCollection"
+    "towns/{slug}/units.geojson",
+    response=responses({200: FeatureCollection}),
+    openapi_extra=BUSY_HEADERS,
+    summary="Units of the town as a GeoJSON FeatureCollection",
 )
 def units_geojson(request, slug: str):
     town = _town(request, slug)
@@ -142,7 +150,12 @@ def units_geojson(request, slug: str):
     )
 
 
-@router.post("towns/{slug}/units", response={201: UnitOut, 422: Problem}, summary="Add a unit")
+@router.post(
+    "towns/{slug}/units",
+    response=responses({201: UnitOut}, 422),
+    openapi_extra=BUSY_HEADERS,
+    summary="Add a unit",
+)
 def create_unit(request, slug: str, payload: UnitIn):
     town = _town(request, slug)
     data = payload.dict()
@@ -156,7 +169,12 @@ def _unit(request, slug: str, pk: int) -> Unit:
     return get_object_or_404(Unit, town=_town(request, slug), pk=pk)
 
 
-@router.get("towns/{slug}/units/{pk}", response=UnitOut, summary="One unit")
+@router.get(
+    "towns/{slug}/units/{pk}",
+    response=responses({200: UnitOut}, 422),
+    openapi_extra=BUSY_HEADERS,
+    summary="One unit",
+)
 def get_unit(request, slug: str, pk: int):
     unit = _unit(request, slug, pk)
     return _unit_out(
@@ -166,17 +184,16 @@ def get_unit(request, slug: str, pk: int):
 
 @router.patch(
     "towns/{slug}/units/{pk}",
-    response={200: UnitOut, 409: Problem, 422: Problem},
+    response=responses({200: UnitOut}, 409, 422),
+    openapi_extra=BUSY_HEADERS,
     summary="Change a unit",
 )
 def patch_unit(request, slug: str, pk: int, payload: UnitPatch):
     unit = _unit(request, slug, pk)
     changes = payload.dict(exclude_unset=True)
     version = changes.pop("version")
-    try:
-        unit = services.unit_update(unit=unit, by=request.auth, version=version, **changes)
-    except ConcurrentEditError as error:
-        return Status(409, {"detail": str(error)})
+    # A stale version raises ConcurrentEditError: a 409 (api/errors.py).
+    unit = services.unit_update(unit=unit, by=request.auth, version=version, **changes)
     return Status(200, _unit_out(unit))
 
 
@@ -193,7 +210,10 @@ def _status_out(change: StatusChange) -> dict:
 
 
 @router.get(
-    "towns/{slug}/units/{pk}/statuses", response=list[StatusOut], summary="A unit's status history"
+    "towns/{slug}/units/{pk}/statuses",
+    response=responses({200: list[StatusOut]}, 422),
+    openapi_extra=BUSY_HEADERS,
+    summary="A unit's status history",
 )
 def unit_history(request, slug: str, pk: int):
     return [_status_out(change) for change in selectors.status_history(_unit(request, slug, pk))]
@@ -201,7 +221,8 @@ def unit_history(request, slug: str, pk: int):
 
 @router.post(
     "towns/{slug}/units/{pk}/statuses",
-    response={201: StatusOut, 422: Problem},
+    response=responses({201: StatusOut}, 422),
+    openapi_extra=BUSY_HEADERS,
     summary="Record a status (append-only)",
 )
 def record_status(request, slug: str, pk: int, payload: StatusIn):
@@ -212,7 +233,8 @@ def record_status(request, slug: str, pk: int, payload: StatusIn):
 
 @router.get(
     "towns/{slug}/vacancy/series",
-    response=list[RatePoint],
+    response=responses({200: list[RatePoint]}, 422),
+    openapi_extra=BUSY_HEADERS,
     summary="Vacancy rate at the end of each month (town, street or zone)",
 )
 def vacancy_series(
