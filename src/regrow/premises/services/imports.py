@@ -1,17 +1,41 @@
-"""Importing a file of units: create or update them by external id, and add their statuses."""
+"""Importing a file of units: create or update them by external id, and add their statuses.
 
-from dataclasses import dataclass
+An import reads what it needs of the register first, outside any transaction, and works out what
+to write; then it writes in one short transaction, in bulk, all or nothing (on SQLite a write
+transaction keeps every other writer waiting). It never overwrites a unit that changed after it
+was read: a unit is updated only if it is still at the version read, by the coordinator's
+preview or else by the import itself. If any is not, nothing is written and ImportConflict names
+them.
+"""
+
+from bisect import bisect_right
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from dataclasses import dataclass, field
 from datetime import date
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
+from regrow.lib.tabular.reading import pausing_cycle_collection
 from regrow.premises.choices import Source
 from regrow.premises.formats import ImportRejected, RowError, UnitRecord
 from regrow.premises.formats.records import UNIT_FIELDS, unit_values
 from regrow.premises.models import StatusChange, Unit
+from regrow.premises.services import bulk
 from regrow.premises.services.permissions import require_coordinator
 from regrow.towns.models import Town
+
+# What an import writes to a unit it knows (found by its external id, which stays as it is).
+WRITTEN_FIELDS: tuple[str, ...] = tuple(name for name in UNIT_FIELDS if name != "external_id")
+_LISTED_ON = WRITTEN_FIELDS.index("listed_on")
+# Every column of a new unit or status change: the file's values, the rest the models' defaults.
+_UNIT_COLUMNS = tuple(field.name for field in Unit._meta.concrete_fields if not field.primary_key)
+_STATUS_COLUMNS = (
+    "unit",
+    *(f.name for f in StatusChange._meta.concrete_fields if not f.primary_key and f.name != "unit"),
+)
+# Rows fetched at a time while reading the register.
+_CHUNK = 10_000
 
 
 @dataclass
@@ -26,130 +50,241 @@ class ImportSummary:
         return self.created + self.updated + self.unchanged
 
 
-def _values(record: UnitRecord) -> dict:
-    values = unit_values(record)
-    if values["listed_on"] is None:
-        # Not in the file: a new unit is listed from its status date, a known one keeps its own.
-        values.pop("listed_on")
-    return values
+class ImportConflict(ImportRejected):
+    """Units of the file changed in the register after it was read; nothing was written."""
 
 
+def units_versions(*, town: Town, external_ids: Iterable[str]) -> dict[str, int]:
+    """The version of each of these units that the register holds now (a preview keeps it):
+    an import of them must find every unit it updates still at this version."""
+    wanted = set(external_ids)
+    rows = town.units.values_list("external_id", "version").iterator(chunk_size=_CHUNK)
+    return {external_id: version for external_id, version in rows if external_id in wanted}
+
+
+@dataclass
+class _Plan:
+    """What an import will write, worked out from the register before its transaction opens;
+    the rows are in the form the database takes (bulk.database_rows)."""
+
+    new_units: list[tuple] = field(default_factory=list)
+    # The unit's id, its version read, and WRITTEN_FIELDS' new values.
+    changed: list[tuple] = field(default_factory=list)
+    unchanged: int = 0
+    # The ids of the file's units already in the register, by external id.
+    ids: dict[str, int] = field(default_factory=dict)
+    statuses: list[tuple] = field(default_factory=list)
+    # The status changes of new units, whose ids come once they are written: (external id, row).
+    new_statuses: list[tuple[str, tuple]] = field(default_factory=list)
+
+
+@pausing_cycle_collection  # the import makes hundreds of thousands of objects and no cycles
 def units_import(
     *,
     town: Town,
     records: list[UnitRecord],
     by,
+    read_versions: Mapping[str, int] | None = None,
     today: date | None = None,
-    progress=None,
-    batch_size: int = 2000,
+    progress: Callable[[int, int], object] | None = None,
 ) -> ImportSummary:
     """Create or update units by external id, and add their statuses; all or nothing.
 
-    Re-importing the same records changes nothing. `progress(done, total)` is called as batches
-    are written.
+    `read_versions`: the version of each unit of the file that the coordinator's preview saw
+    (units_versions); without it, the versions the import reads before it writes. Re-importing
+    the same records changes nothing. `progress(done, total)` is called as units are written.
     """
     require_coordinator(by, town)
     today = today or town.today()
-    summary = ImportSummary()
-    with transaction.atomic():
-        existing = {
-            unit.external_id: unit
-            # Every compared field must be loaded here, or Django fetches it unit by unit.
-            for unit in Unit.objects.filter(town=town).only(*UNIT_FIELDS, "id", "version")
-        }
-        latest = _latest_statuses(town)
-        errors = _check_against_register(records, existing, today)
-        if errors:
-            raise ImportRejected(errors)
-        to_create, to_update = [], []
-        for record in records:
-            values = _values(record)
-            unit = existing.get(record.external_id)
-            if unit is None:
-                unit = Unit(town=town, **values)
-                if "listed_on" not in values:
-                    unit.listed_on = min(record.status_on or today, today)
-                to_create.append(unit)
-                existing[record.external_id] = unit
-            elif any(getattr(unit, name) != value for name, value in values.items()):
-                for name, value in values.items():
-                    setattr(unit, name, value)
-                unit.version += 1
-                to_update.append(unit)
-            else:
-                summary.unchanged += 1
-        for start in range(0, len(to_create), batch_size):
-            Unit.objects.bulk_create(to_create[start : start + batch_size], batch_size=batch_size)
+    plan = _plan(town, records, today, read_versions, by)
+    total = len(records)
+    try:
+        with transaction.atomic():
+            ids = dict(bulk.insert(Unit, _UNIT_COLUMNS, plan.new_units, ("external_id", "id")))
             if progress:
-                progress(min(start + batch_size, len(to_create)), len(records))
-        if to_update:
-            Unit.objects.bulk_update(to_update, [*UNIT_FIELDS, "version"], batch_size=batch_size)
-        summary.created, summary.updated = len(to_create), len(to_update)
-        if to_create and to_create[0].pk is None:
-            # Backends that do not return ids from bulk inserts: read them back.
-            ids = dict(
-                Unit.objects.filter(
-                    town=town, external_id__in=[u.external_id for u in to_create]
-                ).values_list("external_id", "id")
+                progress(len(ids), total)
+            moved_on = bulk.update_unchanged(
+                Unit,
+                WRITTEN_FIELDS,
+                plan.changed,
+                progress=progress and (lambda done: progress(len(ids) + done, total)),
             )
-            for unit in to_create:
-                unit.pk = unit.id = ids[unit.external_id]
-        recorded_by = by if getattr(by, "is_authenticated", False) else None
-        new_changes = []
-        for record in records:
-            if not record.status:
-                continue
-            unit = existing[record.external_id]
-            effective_on = record.status_on or today
-            previous = latest.get(unit.pk)
-            if previous and previous[1] == record.status and previous[0] <= effective_on:
-                continue  # already recorded: re-imports add nothing
-            new_changes.append(
-                StatusChange(
-                    unit_id=unit.pk,
-                    effective_on=effective_on,
-                    status=record.status,
-                    source=Source.IMPORT,
-                    recorded_by=recorded_by,
-                )
-            )
-        StatusChange.objects.bulk_create(new_changes, batch_size=batch_size)
-        summary.statuses_added = len(new_changes)
-        if progress:
-            progress(len(records), len(records))
-    return summary
+            if moved_on:
+                external_ids = {pk: external_id for external_id, pk in plan.ids.items()}
+                moved_on = {external_ids[pk] for pk in moved_on}
+                raise ImportConflict(_changed_meanwhile(records, moved_on))
+            plan.statuses += [
+                (ids[external_id], *row[1:]) for external_id, row in plan.new_statuses
+            ]
+            bulk.insert(StatusChange, _STATUS_COLUMNS, plan.statuses)
+    except IntegrityError:
+        # Someone else added a unit of the file, or removed one, after the import read them.
+        now = set(town.units.values_list("external_id", flat=True))
+        meanwhile = (now ^ plan.ids.keys()) & {record.external_id for record in records}
+        if not meanwhile:
+            raise
+        raise ImportConflict(_changed_meanwhile(records, meanwhile)) from None
+    if progress:
+        progress(total, total)
+    return ImportSummary(
+        created=len(plan.new_units),
+        updated=len(plan.changed),
+        unchanged=plan.unchanged,
+        statuses_added=len(plan.statuses),
+    )
 
 
-def _latest_statuses(town: Town) -> dict[int, tuple[date, str]]:
-    latest: dict[int, tuple[date, str]] = {}
+def _plan(
+    town: Town,
+    records: list[UnitRecord],
+    today: date,
+    read_versions: Mapping[str, int] | None,
+    by,
+) -> _Plan:
+    """Compare the file with the register, which is read here: raise ImportRejected for what
+    only the register can tell is wrong, and ImportConflict if the preview is out of date."""
+    by_external_id = {record.external_id: record for record in records}
+    plan, moved_on, changed, listed_on = _Plan(), set(), [], {}
+    rows = town.units.values_list("external_id", "id", "version", *WRITTEN_FIELDS)
+    for external_id, pk, version, *current in rows.iterator(chunk_size=_CHUNK):
+        record = by_external_id.get(external_id)
+        if record is None:
+            continue
+        plan.ids[external_id] = pk
+        if read_versions is not None and read_versions.get(external_id) != version:
+            moved_on.add(external_id)
+            continue
+        values = _written_values(record, current[_LISTED_ON])
+        listed_on[pk] = values[_LISTED_ON]
+        if values == tuple(current):
+            plan.unchanged += 1
+        else:
+            changed.append((pk, version, *values))
+    if read_versions is not None:
+        # Removed from the register since the preview.
+        moved_on |= {external_id for external_id in read_versions if external_id not in plan.ids}
+        moved_on &= set(by_external_id)
+    if moved_on:
+        raise ImportConflict(_changed_meanwhile(records, moved_on))
+    errors = _check_against_register(records, plan.ids, listed_on, today)
+    if errors:
+        raise ImportRejected(errors)
+    plan.changed = bulk.database_rows(Unit, ("id", "version", *WRITTEN_FIELDS), changed)
+    new = [record for record in records if record.external_id not in plan.ids]
+    plan.new_units = bulk.database_rows(Unit, _UNIT_COLUMNS, _new_unit_rows(town, new, today))
+    status = _defaults(StatusChange(source=Source.IMPORT, recorded_by=_person(by)), _STATUS_COLUMNS)
+    known = _statuses_of_known_units(town, records, plan.ids, today, status)
+    plan.statuses = bulk.database_rows(StatusChange, _STATUS_COLUMNS, known)
+    new = [record for record in new if record.status]
+    rows = (_status_row(status, None, record, today) for record in new)
+    plan.new_statuses = list(
+        zip(
+            [record.external_id for record in new],
+            bulk.database_rows(StatusChange, _STATUS_COLUMNS, rows),
+            strict=True,
+        )
+    )
+    return plan
+
+
+def _person(by):
+    return by if getattr(by, "is_authenticated", False) else None
+
+
+def _defaults(instance, columns: tuple[str, ...]) -> dict[str, object]:
+    """What a new row holds where the file says nothing: the model's defaults, by field."""
+    meta = instance._meta
+    return {name: getattr(instance, meta.get_field(name).attname) for name in columns}
+
+
+def _new_unit_rows(town: Town, records: list[UnitRecord], today: date) -> Iterator[list]:
+    defaults = _defaults(Unit(town=town), _UNIT_COLUMNS)
+    for record in records:
+        values = defaults | unit_values(record)
+        if values["listed_on"] is None:
+            # Not in the file: a new unit is listed from its status date.
+            values["listed_on"] = min(record.status_on or today, today)
+        yield [values[name] for name in _UNIT_COLUMNS]
+
+
+def _status_row(defaults: dict, unit_id: int | None, record: UnitRecord, today: date) -> list:
+    values = defaults | {
+        "unit": unit_id,
+        "effective_on": record.status_on or today,
+        "status": record.status,
+    }
+    return [values[name] for name in _STATUS_COLUMNS]
+
+
+def _written_values(record: UnitRecord, listed_on: date) -> tuple:
+    values = unit_values(record)
+    if values["listed_on"] is None:
+        # Not in the file: a known unit keeps its own.
+        values["listed_on"] = listed_on
+    return tuple(values[name] for name in WRITTEN_FIELDS)
+
+
+def _statuses_of_known_units(
+    town: Town, records: list[UnitRecord], ids: dict[str, int], today: date, defaults: dict
+) -> list[list]:
+    """The status changes to add to units already in the register: those the history does not
+    already say (a unit's status on a day is its latest entry on or before that day)."""
+    histories: dict[int, tuple[list[date], list[str]]] = {}
+    wanted = set(ids.values())
     rows = (
         StatusChange.objects.filter(unit__town=town)
-        .order_by("effective_on", "id")
+        .order_by("unit_id", "effective_on", "id")
         .values_list("unit_id", "effective_on", "status")
     )
-    for unit_id, effective_on, status in rows.iterator(chunk_size=10_000):
-        latest[unit_id] = (effective_on, status)
-    return latest
+    for unit_id, effective_on, status in rows.iterator(chunk_size=_CHUNK):
+        if unit_id in wanted:
+            days, statuses = histories.setdefault(unit_id, ([], []))
+            days.append(effective_on)
+            statuses.append(status)
+    changes = []
+    for record in records:
+        unit_id = ids.get(record.external_id)
+        if unit_id is None or not record.status:
+            continue
+        effective_on = record.status_on or today
+        days, statuses = histories.get(unit_id, ((), ()))
+        earlier = bisect_right(days, effective_on)
+        if earlier and statuses[earlier - 1] == record.status:
+            continue  # already so on that day: re-imports add nothing
+        changes.append(_status_row(defaults, unit_id, record, today))
+    return changes
+
+
+def _changed_meanwhile(records: list[UnitRecord], external_ids: set[str]) -> list[RowError]:
+    return [
+        RowError(
+            row=record.row,
+            field="external_id",
+            message=_("The unit %(id)s was changed in the register after the file was checked.")
+            % {"id": record.external_id},
+        )
+        for record in records
+        if record.external_id in external_ids
+    ]
 
 
 def _check_against_register(
-    records: list[UnitRecord], existing: dict[str, Unit], today: date
+    records: list[UnitRecord], ids: dict[str, int], listed_on: dict[int, date], today: date
 ) -> list[RowError]:
     """What only the register can tell: a status dated before an existing unit was listed."""
     errors = []
     for record in records:
-        unit = existing.get(record.external_id)
-        if unit is None or not record.status:
+        unit_id = ids.get(record.external_id)
+        if unit_id is None or not record.status:
             continue
-        listed_on = record.listed_on or unit.listed_on
         effective_on = record.status_on or today
-        if effective_on < listed_on:
+        if effective_on < listed_on[unit_id]:
             errors.append(
                 RowError(
                     row=record.row,
                     field="status_on",
                     message=_("%(date)s is before the unit was listed on %(listed)s.")
-                    % {"date": effective_on.isoformat(), "listed": listed_on.isoformat()},
+                    % {"date": effective_on.isoformat(), "listed": listed_on[unit_id].isoformat()},
                 )
             )
     return errors

@@ -1,12 +1,8 @@
 """Import (with a preview) and export of a town's register."""
 
-import uuid
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core import signing
-from django.core.files.base import ContentFile
-from django.core.files.storage import default_storage
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -18,6 +14,8 @@ from regrow.premises.forms import ImportForm, ZoneImportForm
 from regrow.premises.views import coordinated_town
 
 IMPORT_SALT = "regrow.premises.import"
+# How long a preview can be confirmed; `regrow clear_import_previews` removes older files.
+PREVIEW_MAX_AGE_SECONDS = 3600
 CONTENT_TYPES = {
     formats.Format.GEOJSON: ("application/geo+json", "geojson"),
     formats.Format.CSV: ("text/csv; charset=utf-8", "csv"),
@@ -53,15 +51,18 @@ def import_units(request: HttpRequest, slug: str) -> HttpResponse:
         except formats.ImportRejected as rejected:
             context["errors"] = rejected.errors
             return render(request, "premises/import.html", context, status=400)
-        # Keep the file until the coordinator confirms; the signed token names it.
-        stored = default_storage.save(f"imports/{uuid.uuid4().hex}", ContentFile(data))
-        existing = selectors.units_by_external_id(town, [r.external_id for r in records])
+        # The versions this preview saw: confirming imports nothing if a unit has moved on since.
+        versions = services.units_versions(
+            town=town, external_ids=(record.external_id for record in records)
+        )
+        # Kept until the coordinator confirms or cancels; the signed token names it.
+        stored = services.preview_save(data=data, versions=versions)
         context.update(
             {
                 "records": records[:20],
                 "count": len(records),
-                "new": sum(1 for r in records if r.external_id not in existing),
-                "known": sum(1 for r in records if r.external_id in existing),
+                "new": len(records) - len(versions),
+                "known": len(versions),
                 "filename": upload.name,
                 "token": signing.dumps(
                     {
@@ -79,29 +80,49 @@ def import_units(request: HttpRequest, slug: str) -> HttpResponse:
     return render(request, "premises/import.html", context, status=400 if form.errors else 200)
 
 
-@login_required
-@require_POST
-def import_confirm(request: HttpRequest, slug: str) -> HttpResponse:
-    """Step 2: write everything, or nothing."""
-    town = coordinated_town(request, slug)
+def _ticket(request: HttpRequest, town, max_age: int | None) -> dict:
+    """The preview named by the signed token, if this coordinator made it for this town."""
     try:
-        ticket = signing.loads(request.POST.get("token", ""), salt=IMPORT_SALT, max_age=3600)
+        ticket = signing.loads(request.POST.get("token", ""), salt=IMPORT_SALT, max_age=max_age)
     except signing.BadSignature as error:
         raise Http404 from error
     if ticket["town"] != town.pk or ticket["user"] != request.user.pk:
         raise Http404
-    if not default_storage.exists(ticket["path"]):
+    return ticket
+
+
+@login_required
+@require_POST
+def import_confirm(request: HttpRequest, slug: str) -> HttpResponse:
+    """Step 2: write everything, or nothing; or cancel, which removes the kept file."""
+    town = coordinated_town(request, slug)
+    if "cancel" in request.POST:
+        # Even an expired preview may be cancelled: its file goes either way.
+        services.preview_delete(_ticket(request, town, max_age=None)["path"])
+        messages.info(request, _("Import cancelled; nothing was written."))
+        return redirect("premises:import", slug=slug)
+    ticket = _ticket(request, town, max_age=PREVIEW_MAX_AGE_SECONDS)
+    preview = services.preview_open(ticket["path"])
+    if preview is None:
         messages.error(request, _("This preview has already been imported or has expired."))
         return redirect("premises:import", slug=slug)
-    with default_storage.open(ticket["path"], "rb") as stored:
-        data = stored.read()
+    data, versions = preview
+    context = {"place": town, "town": town, "form": ImportForm()}
     try:
         records = _read(town, data, ticket["name"], ticket["encoding"])
-        summary = services.units_import(town=town, records=records, by=request.user)
+        summary = services.units_import(
+            town=town, records=records, by=request.user, read_versions=versions
+        )
+    except services.ImportConflict as conflict:
+        # The preview no longer says what would change: the file must be checked again.
+        services.preview_delete(ticket["path"])
+        context.update(errors=conflict.errors, changed_meanwhile=True)
+        return render(request, "premises/import.html", context, status=409)
     except formats.ImportRejected as rejected:
-        context = {"place": town, "town": town, "form": ImportForm(), "errors": rejected.errors}
+        services.preview_delete(ticket["path"])
+        context["errors"] = rejected.errors
         return render(request, "premises/import.html", context, status=400)
-    default_storage.delete(ticket["path"])
+    services.preview_delete(ticket["path"])
     messages.success(
         request,
         _(

@@ -11,7 +11,8 @@ from regrow.towns.models import Town
 class Command(BaseCommand):
     help = (
         "Import a town's shop units from GeoJSON, CSV or XLSX: every row is checked first, and "
-        "nothing is written unless all pass. Usage: regrow import units FILE --town SLUG"
+        "nothing is written unless all pass, nor if a unit it would update is changed by someone "
+        "else while it runs. Usage: regrow import units FILE --town SLUG"
     )
 
     def add_arguments(self, parser):
@@ -50,6 +51,7 @@ class Command(BaseCommand):
                 centre=(town_obj.centre_latitude, town_obj.centre_longitude),
                 encoding=encoding,
             )
+            del data  # a large file's bytes are not needed while its records are written
             self.stderr.write(f"{len(records)} rows checked: all valid.")
             summary = services.units_import(
                 town=town_obj,
@@ -63,6 +65,11 @@ class Command(BaseCommand):
             for error in rejected.errors:
                 where = f"row {error.row}" if error.row else "file"
                 self.stderr.write(f"{file.name}: {where}, {error.field}: {error.message}")
+            if isinstance(rejected, services.ImportConflict):
+                raise CommandError(
+                    f"{len(rejected.errors)} unit(s) changed in the register while the import "
+                    "ran; nothing was imported. Run it again to import the file over them."
+                ) from None
             raise CommandError(
                 f"{len(rejected.errors)} problem(s) found; nothing was imported."
             ) from None
