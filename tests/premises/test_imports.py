@@ -4,9 +4,11 @@ register read before the write transaction opens."""
 from dataclasses import replace
 from datetime import date
 from decimal import Decimal
+from io import StringIO
 from unittest import mock
 
 import pytest
+from django.core.management import CommandError, call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
@@ -80,11 +82,19 @@ def test_reimport_updates_changed_units_in_bulk_and_moves_each_version_on(aluksn
     assert Unit.objects.get(external_id="A0").notes == "New notes"
 
 
-def test_every_field_of_a_changed_unit_is_written(aluksne, coordinator):
-    services.units_import(town=aluksne.town, records=records(1), by=coordinator)
-    new = replace(
-        BASE,
-        external_id="A0",
+def assert_unit_says(record: formats.UnitRecord) -> None:
+    unit = Unit.objects.get(external_id=record.external_id)
+    for name in imports.WRITTEN_FIELDS:
+        actual = getattr(unit, name)
+        assert (tuple(actual) if name == "permitted_uses" else actual) == getattr(record, name)
+
+
+def test_every_field_of_a_new_or_changed_unit_is_written(aluksne, coordinator):
+    first = replace(BASE, external_id="A0", frontage_m=Decimal("4.10"), permitted_uses=())
+    services.units_import(town=aluksne.town, records=[first], by=coordinator)
+    assert_unit_says(first)
+    changed = replace(
+        first,
         street="Dārza iela",
         house_number="7b",
         postcode="LV-4301",
@@ -92,7 +102,7 @@ def test_every_field_of_a_changed_unit_is_written(aluksne, coordinator):
         latitude=Decimal("57.423900"),
         longitude=Decimal("27.044200"),
         floor_area_m2=Decimal("60.50"),
-        frontage_m=Decimal("6.25"),
+        frontage_m=None,
         floor="upper",
         previous_use="grocery",
         permitted_uses=("fashion", "grocery"),
@@ -105,12 +115,12 @@ def test_every_field_of_a_changed_unit_is_written(aluksne, coordinator):
         notes="Fresh paint",
         listed_on=date(2022, 6, 1),
     )
-    services.units_import(town=aluksne.town, records=[new], by=coordinator)
+    services.units_import(town=aluksne.town, records=[changed], by=coordinator)
+    assert_unit_says(changed)
     unit = Unit.objects.get(external_id="A0")
-    for name in imports.WRITTEN_FIELDS:
-        expected = getattr(new, name)
-        actual = getattr(unit, name)
-        assert (tuple(actual) if name == "permitted_uses" else actual) == expected, name
+    assert (unit.town, unit.owner, unit.offered_publicly) == (aluksne.town, None, False)
+    change = StatusChange.objects.get(unit=unit)
+    assert (change.source, change.recorded_by, change.status) == ("import", coordinator, "vacant")
 
 
 def test_an_import_refuses_a_unit_changed_after_the_preview_read_it(aluksne, coordinator):
@@ -209,3 +219,25 @@ def test_a_status_the_history_already_says_on_that_day_is_not_added(aluksne, coo
     assert (
         services.units_import(town=aluksne.town, records=other, by=coordinator).statuses_added == 1
     )
+
+
+def test_the_command_line_import_names_units_changed_while_it_ran(aluksne, coordinator, tmp_path):
+    path = tmp_path / "units.csv"
+    path.write_text(
+        "external_id,street,latitude,longitude,floor_area_m2,notes\n"
+        "A0,Pils iela,57.4227,27.0461,45,from the file\n",
+        encoding="utf-8",
+    )
+    services.units_import(town=aluksne.town, records=records(1), by=coordinator)
+    err = StringIO()
+    with (
+        after_reading(lambda: edit_meanwhile("A0", coordinator)),
+        pytest.raises(
+            CommandError, match=r"1 unit\(s\) changed in the register while the import ran"
+        ),
+    ):
+        call_command(
+            "import", "units", str(path), town="aluksne", as_user=coordinator.email, stderr=err
+        )
+    assert "row 2, external_id: The unit A0 was changed" in err.getvalue()
+    assert Unit.objects.get(external_id="A0").notes == "Edited by someone else"

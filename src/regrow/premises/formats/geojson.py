@@ -1,7 +1,8 @@
 """The register as GeoJSON: a FeatureCollection of Points, one unit each, columns as properties."""
 
 import json
-from collections.abc import Callable, Iterable
+import re
+from collections.abc import Callable, Generator, Iterable, Iterator
 from datetime import date
 from decimal import Decimal
 from typing import Unpack
@@ -11,7 +12,7 @@ from django.utils.translation import gettext as _
 from regrow.lib.tabular.problems import Problems, rejected
 from regrow.lib.tabular.reading import column_key, pausing_cycle_collection
 from regrow.premises.features import feature_collection, unit_feature
-from regrow.premises.formats.checker import REPORTED, Checks, check_rows
+from regrow.premises.formats.checker import REPORTED, Checks, UnitChecker
 from regrow.premises.formats.records import (
     COLUMNS,
     KNOWN_COLUMNS,
@@ -21,17 +22,27 @@ from regrow.premises.formats.records import (
 )
 
 _UNSEEN = object()
+_WHITESPACE = re.compile(r"[ \t\n\r]*")
 _JSON_NUMBERS = frozenset({int, Decimal})
+# Records a problem the reader found: (row, field, message).
+_Report = Callable[[int, str, str], None]
 
 
 def _reject_constant(name: str) -> object:
     raise ValueError(name)  # NaN and Infinity are not JSON, and not places
 
 
-def features_of(data: bytes, *, parse_float: Callable[[str], object]) -> list:
-    """The `features` of a GeoJSON FeatureCollection, or ImportRejected saying what is wrong."""
+def features_of(data: bytes, *, parse_float: Callable[[str], object]) -> Iterator[object]:
+    """The `features` of a GeoJSON FeatureCollection, or ImportRejected saying what is wrong.
+
+    Each feature is parsed only when it is reached, so a large file never stands in memory as
+    one tree of objects (100,000 units made 250 MB of it). A problem with the file as a whole
+    may therefore come after some features: callers collect theirs, and this one wins.
+    """
     try:
-        document = json.loads(data, parse_float=parse_float, parse_constant=_reject_constant)
+        text = data.decode(json.detect_encoding(data), "surrogatepass")
+        decoder = json.JSONDecoder(parse_float=parse_float, parse_constant=_reject_constant)
+        collection = yield from _collection(text, decoder)
     except json.JSONDecodeError as error:
         raise rejected(
             _(
@@ -44,14 +55,80 @@ def features_of(data: bytes, *, parse_float: Callable[[str], object]) -> list:
         raise rejected(
             _("The file is not valid JSON in UTF-8. Export it again as GeoJSON.")
         ) from None
-    if not isinstance(document, dict) or document.get("type") != "FeatureCollection":
+    if not isinstance(collection, dict) or collection.get("type") != "FeatureCollection":
         raise rejected(
             _("The file is not a GeoJSON FeatureCollection. Export the layer as GeoJSON.")
         )
-    features = document.get("features")
-    if not isinstance(features, list):
+    if collection.get("features") is not _STREAMED:
         raise rejected(_("The FeatureCollection has no list of “features”."))
-    return features
+
+
+# Stands for the list of features in what _collection returns: its items went one by one.
+_STREAMED = object()
+
+
+def _collection(text: str, decoder: json.JSONDecoder) -> Generator[object, None, object]:
+    """Yield the items of the top-level object's "features" list one by one, then return the
+    document with _STREAMED in their place. Anything but an object is decoded whole."""
+    position = _space(text, 0)
+    if not text.startswith("{", position):
+        document, position = decoder.raw_decode(text, position)
+        _end(text, position)
+        return document
+    document: dict[str, object] = {}
+    position = _space(text, position + 1)
+    if text.startswith("}", position):
+        _end(text, position + 1)
+        return document
+    while True:
+        if not text.startswith('"', position):
+            raise json.JSONDecodeError(
+                "Expecting property name enclosed in double quotes", text, position
+            )
+        key, position = decoder.raw_decode(text, position)
+        position = _space(text, position)
+        if not text.startswith(":", position):
+            raise json.JSONDecodeError("Expecting ':' delimiter", text, position)
+        position = _space(text, position + 1)
+        if key == "features" and key not in document and text.startswith("[", position):
+            position = yield from _items(text, position, decoder)
+            document[key] = _STREAMED
+        else:
+            # A second "features" replaces _STREAMED, and the file is refused.
+            document[key], position = decoder.raw_decode(text, position)
+        position = _space(text, position)
+        if text.startswith("}", position):
+            _end(text, position + 1)
+            return document
+        if not text.startswith(",", position):
+            raise json.JSONDecodeError("Expecting ',' delimiter", text, position)
+        position = _space(text, position + 1)
+
+
+def _items(text: str, position: int, decoder: json.JSONDecoder) -> Generator[object, None, int]:
+    """Yield the items of the list that starts at `position`; return where it ends."""
+    position = _space(text, position + 1)
+    if text.startswith("]", position):
+        return position + 1
+    while True:
+        item, position = decoder.raw_decode(text, position)
+        yield item
+        position = _space(text, position)
+        if text.startswith("]", position):
+            return position + 1
+        if not text.startswith(",", position):
+            raise json.JSONDecodeError("Expecting ',' delimiter", text, position)
+        position = _space(text, position + 1)
+
+
+def _space(text: str, position: int) -> int:
+    return _WHITESPACE.match(text, position).end()
+
+
+def _end(text: str, position: int) -> None:
+    position = _space(text, position)
+    if position != len(text):
+        raise json.JSONDecodeError("Extra data", text, position)
 
 
 def _known_values(properties: dict, names: dict) -> dict[str, object]:
@@ -67,10 +144,10 @@ def _known_values(properties: dict, names: dict) -> dict[str, object]:
     return values
 
 
-def _point(row: int, geometry: object, problems: Problems) -> tuple[object, object]:
+def _point(row: int, geometry: object, report: _Report) -> tuple[object, object]:
     """The (latitude, longitude) of a Point geometry, or REPORTED twice after a problem."""
     if not isinstance(geometry, dict) or geometry.get("type") != "Point":
-        problems.add(
+        report(
             row,
             "geometry",
             _("The feature has no Point geometry; every unit needs a point where it is."),
@@ -82,12 +159,28 @@ def _point(row: int, geometry: object, problems: Problems) -> tuple[object, obje
         # Exact types: JSON true and false are ints to isinstance, but no coordinates.
         if type(longitude) in _JSON_NUMBERS and type(latitude) in _JSON_NUMBERS:
             return latitude, longitude
-    problems.add(
+    report(
         row,
         "geometry",
         _("The point's coordinates must be two numbers: [longitude, latitude]."),
     )
     return REPORTED, REPORTED
+
+
+def _values(row: int, feature: object, names: dict, report: _Report) -> dict | None:
+    """The feature's values by column, or None if it is no feature at all."""
+    if not isinstance(feature, dict):
+        report(row, "file", _("This feature is not a GeoJSON Feature object."))
+        return None
+    properties = feature.get("properties")
+    if properties is None:
+        properties = {}
+    elif not isinstance(properties, dict):
+        report(row, "properties", _("The feature's properties must be an object."))
+        properties = {}
+    values = _known_values(properties, names)
+    values["latitude"], values["longitude"] = _point(row, feature.get("geometry"), report)
+    return values
 
 
 @pausing_cycle_collection
@@ -97,36 +190,42 @@ def read_geojson(
     filename: str = "",
     **checks: Unpack[Checks],
 ) -> list[UnitRecord]:
-    """Every unit in a GeoJSON FeatureCollection, or ImportRejected listing every problem."""
-    # Decimal keeps coordinates exactly as written; binary floats would not.
-    features = features_of(data, parse_float=Decimal)
+    """Every unit in a GeoJSON FeatureCollection, or ImportRejected listing every problem.
+
+    Each feature is checked as it is parsed, and only its record kept (see features_of).
+    """
     problems = Problems()
+    # The reader's own problems, kept apart too: if a required property is missing from every
+    # feature, they are reported with that alone, not with the same problem in every row.
+    file_problems = Problems()
+
+    def report(row: int, field: str, message: str) -> None:
+        problems.add(row, field, message)
+        file_problems.add(row, field, message)
+
+    checker = UnitChecker(problems=problems, **checks)
     names: dict = {}
-    rows: list[tuple[int, dict[str, object]]] = []
-    for row, feature in enumerate(features, start=1):
-        if not isinstance(feature, dict):
-            problems.add(row, "file", _("This feature is not a GeoJSON Feature object."))
+    unseen = set(REQUIRED_PROPERTIES)
+    any_features, records = False, []
+    # Decimal keeps coordinates exactly as written; binary floats would not.
+    for row, feature in enumerate(features_of(data, parse_float=Decimal), start=1):
+        values = _values(row, feature, names, report)
+        if values is None:
             continue
-        properties = feature.get("properties")
-        if properties is None:
-            properties = {}
-        elif not isinstance(properties, dict):
-            problems.add(row, "properties", _("The feature's properties must be an object."))
-            properties = {}
-        values = _known_values(properties, names)
-        values["latitude"], values["longitude"] = _point(row, feature.get("geometry"), problems)
-        rows.append((row, values))
-    missing = [
-        column
-        for column in REQUIRED_PROPERTIES
-        if rows and not any(column in values for _row, values in rows)
-    ]
+        any_features = True
+        if unseen:
+            unseen.difference_update(values)
+        record = checker.check(row, values)
+        if record is not None:
+            records.append(record)
+    missing = [column for column in REQUIRED_PROPERTIES if column in unseen] if any_features else []
     for column in missing:
-        problems.add(1, column, _("The file has no “%(column)s” property.") % {"column": column})
+        message = _("The file has no “%(column)s” property.") % {"column": column}
+        file_problems.add(1, column, message)
     if missing:
-        # Without a whole property there is no point checking feature after feature for it.
-        problems.raise_if_any()
-    return check_rows(rows, problems, **checks)
+        file_problems.raise_if_any()
+    problems.raise_if_any()
+    return records
 
 
 # Every column but the position, which is the Point geometry's: (index, name).
