@@ -58,7 +58,7 @@ def test_the_preview_says_an_edit_meanwhile_stops_the_import(client, aluksne, co
         {"file": SimpleUploadedFile("units.csv", FILE), "encoding": "auto"},
     )
     html = response.content.decode()
-    assert "before you import, nothing is imported" in html
+    assert "Nothing is imported if someone changes one of these units" in html
     assert '<button type="submit" name="cancel" value="1">Cancel</button>' in html
 
 
