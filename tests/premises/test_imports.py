@@ -195,6 +195,18 @@ def test_the_write_transaction_opens_only_after_the_register_was_read(aluksne, c
     assert set(statements[opened:]) <= writes, statements
 
 
+def test_a_changed_reimport_runs_as_many_queries_for_30_units_as_for_3(aluksne, coordinator):
+    counts = []
+    for count in (3, 30):
+        services.units_import(town=aluksne.town, records=records(count), by=coordinator)
+        changed = records(count, notes=f"Now {count}", status=Status.LET)
+        with CaptureQueriesContext(connection) as captured:
+            summary = services.units_import(town=aluksne.town, records=changed, by=coordinator)
+        assert (summary.updated, summary.statuses_added) == (count, count)
+        counts.append(len(captured))
+    assert counts[0] == counts[1], counts
+
+
 def test_reimporting_a_status_older_than_the_latest_adds_it_once(aluksne, coordinator):
     """The file says "vacant since 2024-01-01", the register has "let since 2024-06-01" too:
     the first import records the earlier status, a re-import of the same file nothing more."""

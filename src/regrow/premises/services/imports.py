@@ -97,26 +97,9 @@ def units_import(
     require_coordinator(by, town)
     today = today or town.today()
     plan = _plan(town, records, today, read_versions, by)
-    total = len(records)
     try:
         with transaction.atomic():
-            ids = dict(bulk.insert(Unit, _UNIT_COLUMNS, plan.new_units, ("external_id", "id")))
-            if progress:
-                progress(len(ids), total)
-            moved_on = bulk.update_unchanged(
-                Unit,
-                WRITTEN_FIELDS,
-                plan.changed,
-                progress=progress and (lambda done: progress(len(ids) + done, total)),
-            )
-            if moved_on:
-                external_ids = {pk: external_id for external_id, pk in plan.ids.items()}
-                moved_on = {external_ids[pk] for pk in moved_on}
-                raise ImportConflict(_changed_meanwhile(records, moved_on))
-            plan.statuses += [
-                (ids[external_id], *row[1:]) for external_id, row in plan.new_statuses
-            ]
-            bulk.insert(StatusChange, _STATUS_COLUMNS, plan.statuses)
+            _write(plan, records, progress)
     except IntegrityError:
         # Someone else added a unit of the file, or removed one, after the import read them.
         now = set(town.units.values_list("external_id", flat=True))
@@ -125,7 +108,7 @@ def units_import(
             raise
         raise ImportConflict(_changed_meanwhile(records, meanwhile)) from None
     if progress:
-        progress(total, total)
+        progress(len(records), len(records))
     return ImportSummary(
         created=len(plan.new_units),
         updated=len(plan.changed),
@@ -141,10 +124,36 @@ def _plan(
     read_versions: Mapping[str, int] | None,
     by,
 ) -> _Plan:
-    """Compare the file with the register, which is read here: raise ImportRejected for what
-    only the register can tell is wrong, and ImportConflict if the preview is out of date."""
+    """Compare the file with the register, which is read here, and prepare every row to write.
+    Raises ImportConflict if the preview is out of date, and ImportRejected for what only the
+    register can tell is wrong."""
+    plan = _Plan()
+    changed, listed_on = _compare(town, records, read_versions, plan)
+    errors = _check_against_register(records, plan.ids, listed_on, today)
+    if errors:
+        raise ImportRejected(errors)
+    plan.changed = bulk.database_rows(Unit, ("id", "version", *WRITTEN_FIELDS), changed)
+    new = [record for record in records if record.external_id not in plan.ids]
+    plan.new_units = bulk.database_rows(Unit, _UNIT_COLUMNS, _new_unit_rows(town, new, today))
+    status = _defaults(StatusChange(source=Source.IMPORT, recorded_by=_person(by)), _STATUS_COLUMNS)
+    known = _statuses_of_known_units(town, records, plan.ids, today, status)
+    plan.statuses = bulk.database_rows(StatusChange, _STATUS_COLUMNS, known)
+    new = [record for record in new if record.status]
+    rows = bulk.database_rows(
+        StatusChange, _STATUS_COLUMNS, (_status_row(status, None, r, today) for r in new)
+    )
+    plan.new_statuses = list(zip([record.external_id for record in new], rows, strict=True))
+    return plan
+
+
+def _compare(
+    town: Town, records: list[UnitRecord], read_versions: Mapping[str, int] | None, plan: _Plan
+) -> tuple[list[tuple], dict[int, date]]:
+    """Find the file's units in the register (plan.ids) and count those unchanged; return the
+    changed ones (id, version read, new values) and every known unit's listing day after the
+    import. Raises ImportConflict for units that moved on since the preview."""
     by_external_id = {record.external_id: record for record in records}
-    plan, moved_on, changed, listed_on = _Plan(), set(), [], {}
+    changed, listed_on, moved_on = [], {}, set()
     rows = town.units.values_list("external_id", "id", "version", *WRITTEN_FIELDS)
     for external_id, pk, version, *current in rows.iterator(chunk_size=_CHUNK):
         record = by_external_id.get(external_id)
@@ -163,28 +172,28 @@ def _plan(
     if read_versions is not None:
         # Removed from the register since the preview.
         moved_on |= {external_id for external_id in read_versions if external_id not in plan.ids}
-        moved_on &= set(by_external_id)
+        moved_on &= by_external_id.keys()
     if moved_on:
         raise ImportConflict(_changed_meanwhile(records, moved_on))
-    errors = _check_against_register(records, plan.ids, listed_on, today)
-    if errors:
-        raise ImportRejected(errors)
-    plan.changed = bulk.database_rows(Unit, ("id", "version", *WRITTEN_FIELDS), changed)
-    new = [record for record in records if record.external_id not in plan.ids]
-    plan.new_units = bulk.database_rows(Unit, _UNIT_COLUMNS, _new_unit_rows(town, new, today))
-    status = _defaults(StatusChange(source=Source.IMPORT, recorded_by=_person(by)), _STATUS_COLUMNS)
-    known = _statuses_of_known_units(town, records, plan.ids, today, status)
-    plan.statuses = bulk.database_rows(StatusChange, _STATUS_COLUMNS, known)
-    new = [record for record in new if record.status]
-    rows = (_status_row(status, None, record, today) for record in new)
-    plan.new_statuses = list(
-        zip(
-            [record.external_id for record in new],
-            bulk.database_rows(StatusChange, _STATUS_COLUMNS, rows),
-            strict=True,
-        )
-    )
-    return plan
+    return changed, listed_on
+
+
+def _write(plan: _Plan, records: list[UnitRecord], progress) -> None:
+    """Run the plan's statements (in the caller's transaction); raise ImportConflict if a unit
+    it updates has moved on since it was read."""
+    ids = dict(bulk.insert(Unit, _UNIT_COLUMNS, plan.new_units, ("external_id", "id")))
+
+    def written(updated: int) -> None:
+        if progress:
+            progress(len(ids) + updated, len(records))
+
+    written(0)
+    moved_on = bulk.update_unchanged(Unit, WRITTEN_FIELDS, plan.changed, progress=written)
+    if moved_on:
+        external_ids = {pk: external_id for external_id, pk in plan.ids.items()}
+        raise ImportConflict(_changed_meanwhile(records, {external_ids[pk] for pk in moved_on}))
+    plan.statuses += [(ids[external_id], *row[1:]) for external_id, row in plan.new_statuses]
+    bulk.insert(StatusChange, _STATUS_COLUMNS, plan.statuses)
 
 
 def _person(by):
