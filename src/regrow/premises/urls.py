@@ -1,13 +1,13 @@
 from django.urls import path
 
-from regrow.premises.views import files, owners, public, register, survey, units
+from regrow.premises.views import files, owners, public, register, survey, units, vacancy
 
 app_name = "premises"
 
 urlpatterns = [
     path("my-units/", units.my_units, name="my_units"),
     path("<slug:slug>/register/", register.register, name="register"),
-    path("<slug:slug>/register/vacancy/", register.vacancy, name="vacancy"),
+    path("<slug:slug>/register/vacancy/", vacancy.vacancy, name="vacancy"),
     path("<slug:slug>/register/units/new/", units.unit_new, name="unit_new"),
     path("<slug:slug>/register/units/<int:pk>/", units.unit_detail, name="unit"),
     path("<slug:slug>/register/units/<int:pk>/status/", units.unit_status, name="unit_status"),
@@ -19,7 +19,7 @@ urlpatterns = [
     path("<slug:slug>/register/survey/street/", survey.survey_street, name="survey_street"),
     path("<slug:slug>/register/import/", files.import_units, name="import"),
     path("<slug:slug>/register/zones/", files.zones, name="zones"),
-    path("<slug:slug>/register/report/", register.report, name="report"),
+    path("<slug:slug>/register/report/", vacancy.report, name="report"),
     path("<slug:slug>/register/import/confirm/", files.import_confirm, name="import_confirm"),
     path("<slug:slug>/register/export/<str:fmt>/", files.export_units, name="export"),
     path("<slug:slug>/map/units.geojson", public.public_units_geojson, name="public_geojson"),
