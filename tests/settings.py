@@ -12,11 +12,19 @@ os.environ.setdefault("REGROW_MAP_TILES", "")
 
 from regrow.settings import *  # noqa: F403
 
+PRIVATE_ROOT = Path(tempfile.mkdtemp(prefix="regrow-test-private-"))
+atexit.register(shutil.rmtree, PRIVATE_ROOT, ignore_errors=True)
+
 # Hashing passwords slowly is the point in production and a waste in tests.
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 # Tests serve static files from the source tree; production uses the hashed manifest.
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "private": {
+        "BACKEND": "django.core.files.storage.FileSystemStorage",
+        # Of this test process, like the media directory below.
+        "OPTIONS": {"location": PRIVATE_ROOT},
+    },
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"

@@ -4,6 +4,7 @@ cancelled (or too old), and a unit changed after the preview stops the whole imp
 import os
 import time
 from io import StringIO
+from pathlib import Path
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -24,8 +25,24 @@ CONFIRM = "/en/aluksne/register/import/confirm/"
 
 @pytest.fixture
 def media(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path
+    """The private storage where previews are kept, in a directory of this test."""
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "private": {
+            "BACKEND": "django.core.files.storage.FileSystemStorage",
+            "OPTIONS": {"location": tmp_path},
+        },
+    }
     return tmp_path
+
+
+def test_previews_are_kept_outside_the_media_directory(client, aluksne, coordinator, settings):
+    client.force_login(coordinator)
+    preview(client)
+    media = Path(settings.MEDIA_ROOT)
+    assert not (media / "imports").exists() or not os.listdir(media / "imports")
+    private = Path(settings.STORAGES["private"]["OPTIONS"]["location"])
+    assert len(os.listdir(private / "imports")) >= 2
 
 
 def kept(media) -> list[str]:

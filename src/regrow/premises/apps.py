@@ -8,11 +8,15 @@ class PremisesConfig(AppConfig):
     verbose_name = _("Vacancy register")
 
     def ready(self) -> None:
+        from django.core import checks
+
         from regrow.lib import places, workspace
+        from regrow.premises.checks import check_sqlite_version
         from regrow.premises.views.public import public_map
         from regrow.towns.models import Town
         from regrow.towns.permissions import Action, can
 
+        checks.register(check_sqlite_version, checks.Tags.database)
         places.register_section(Town, "map", public_map, title=_("Map"), order=40)
 
         def coordinates(user, town) -> bool:
