@@ -228,6 +228,14 @@ def photo_path(photo: "UnitPhoto", filename: str) -> str:
 
 
 class UnitPhoto(models.Model):
+    """A photo of a unit. An owner's photo waits for a coordinator's approval before anyone
+    else sees it; a coordinator's is approved as it is added."""
+
+    class Approval(models.TextChoices):
+        PENDING = "pending", _("Waiting for approval")
+        APPROVED = "approved", _("Approved")
+        REJECTED = "rejected", _("Not approved")
+
     unit = models.ForeignKey(Unit, on_delete=models.CASCADE, related_name="photos")
     image = models.ImageField(
         _("photo"), upload_to=photo_path, width_field="width", height_field="height"
@@ -243,6 +251,13 @@ class UnitPhoto(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
     )
     uploaded_at = models.DateTimeField(default=timezone.now)
+    approval = models.CharField(
+        _("approval"), max_length=20, choices=Approval.choices, default=Approval.PENDING
+    )
+    reviewed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    reviewed_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         verbose_name = _("photo")
