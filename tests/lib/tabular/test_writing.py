@@ -12,9 +12,12 @@ from regrow.lib.tabular.problems import Problems
 from regrow.lib.tabular.reading import read_csv_table, read_xlsx_table
 from regrow.lib.tabular.values import text
 from regrow.lib.tabular.writing import (
+    MAX_WIDTH,
+    MIN_WIDTH,
     csv_bytes,
     csv_cell,
     escape_formula,
+    fitting_widths,
     unescape_formula,
     xlsx_bytes,
 )
@@ -79,3 +82,51 @@ def test_xlsx_keeps_types_never_runs_formulas_and_drops_control_characters():
     table = read_xlsx_table(data, problems=Problems())
     ((row, values),) = table.records()
     assert row == 2 and values["text"] == "=1+1"
+
+
+def test_csv_with_decimal_commas_is_split_at_semicolons_and_reads_back():
+    rows = [["Pils iela", Decimal("45.50"), 57.4227, 12, date(2024, 1, 2)]]
+    data = csv_bytes(
+        ["street", "area", "lat", "count", "day"], rows, delimiter=";", decimal_comma=True
+    )
+    assert data.decode("utf-8-sig").splitlines() == [
+        "street;area;lat;count;day",
+        "Pils iela;45,50;57,4227;12;2024-01-02",
+    ]
+    ((_row, values),) = read_csv_table(data, problems=Problems()).records()
+    assert values["area"] == "45,50"
+
+
+def test_xlsx_can_freeze_its_header_filter_it_and_fit_its_columns():
+    rows = [["Pils iela", Decimal("45.5"), "x" * 300], ["Dārza iela 12", None, ""]]
+    data = xlsx_bytes(
+        ["street", "floor area, m²", "notes"],
+        rows,
+        sheet_name="units",
+        frozen_header=True,
+        filters=True,
+        widths="fit",
+    )
+    sheet = load_workbook(io.BytesIO(data))["units"]
+    assert sheet.freeze_panes == "A2"
+    assert sheet.auto_filter.ref == "A1:C3"
+    widths = [sheet.column_dimensions[letter].width for letter in "ABC"]
+    # The longest of header and values, with room for the filter button, but never too wide.
+    assert widths == [14, 17, MAX_WIDTH]
+    assert [cell.value for cell in sheet[2]] == ["Pils iela", 45.5, "x" * 300]
+
+
+def test_fitted_widths_measure_only_the_first_rows_and_keep_a_minimum():
+    rows = [["a"]] * 200 + [["a much longer value than any before"]]
+    assert fitting_widths(["id"], rows[:200]) == [MIN_WIDTH]
+    data = xlsx_bytes(["id"], rows, sheet_name="x", widths="fit")
+    sheet = load_workbook(io.BytesIO(data))["x"]
+    assert sheet.column_dimensions["A"].width == MIN_WIDTH
+    assert sheet.max_row == 202
+    assert sheet.freeze_panes is None and sheet.auto_filter.ref is None
+
+
+def test_xlsx_takes_widths_as_given():
+    data = xlsx_bytes(["a", "b"], [[1, 2]], sheet_name="x", widths=[30, 8.5])
+    sheet = load_workbook(io.BytesIO(data))["x"]
+    assert [sheet.column_dimensions[letter].width for letter in "AB"] == [30, 8.5]
