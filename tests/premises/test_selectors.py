@@ -1,12 +1,14 @@
 """Vacancy figures from the database, for the town, a street and a zone, in bounded queries."""
 
+from dataclasses import replace
 from datetime import date
 from decimal import Decimal
 
-from regrow.premises import selectors
+from regrow.premises import selectors, services
 from regrow.premises.choices import Status
 from regrow.premises.models import Zone
 from tests.premises.conftest import add_status, make_unit
+from tests.premises.test_query_counts import register_records
 
 DAY = date(2024, 6, 30)
 
@@ -86,3 +88,57 @@ def test_register_list_runs_a_fixed_number_of_queries(aluksne, django_assert_max
         rows = list(selectors.register_units(aluksne.town, DAY))
     assert len(rows) == 30
     assert {row.status_now for row in rows} == {"vacant"}
+
+
+def addresses(units) -> list[str]:
+    return [f"{unit.street} {unit.house_number}".strip() for unit in units]
+
+
+NATURAL_ORDER = [
+    "Dārza iela 2",
+    "Dārza iela 4",
+    "Dārza iela 11",
+    "Dārza iela 11a",
+    "Dārza iela 12",
+    "Dārza iela",
+    "Pils iela 1",
+]
+
+
+def test_addresses_sort_by_street_then_house_number_as_a_number(aluksne):
+    for number in ["11", "12", "", "2", "4", "11a"]:
+        make_unit(aluksne.town, f"D{number}", street="Dārza iela", house_number=number)
+    make_unit(aluksne.town, "P1", street="Pils iela", house_number="1")
+    town = aluksne.town
+    assert addresses(selectors.ordered_by_address(town.units.order_by("-id"))) == NATURAL_ORDER
+    # Every list of units takes this order unless it asks for another.
+    assert addresses(town.units.all()) == NATURAL_ORDER
+    assert addresses(selectors.register_units(town, DAY)) == NATURAL_ORDER
+    assert addresses(selectors.street_units_in_order(town, "Dārza iela", DAY)) == NATURAL_ORDER[:6]
+
+
+def test_the_sort_key_follows_a_changed_house_number(aluksne, coordinator):
+    unit = make_unit(aluksne.town, "A", street="Dārza iela", house_number="12")
+    make_unit(aluksne.town, "B", street="Dārza iela", house_number="4")
+    services.unit_update(unit=unit, by=coordinator, version=unit.version, house_number="2")
+    assert addresses(aluksne.town.units.all()) == ["Dārza iela 2", "Dārza iela 4"]
+
+
+def test_imported_units_sort_naturally_too(aluksne, coordinator):
+    numbers = ["11", "12", "2", "4", "11a"]
+    records = [
+        replace(record, street="Dārza iela", house_number=number)
+        for record, number in zip(register_records(5), numbers, strict=True)
+    ]
+    services.units_import(town=aluksne.town, records=records, by=coordinator)
+    assert addresses(aluksne.town.units.all()) == NATURAL_ORDER[:5]
+    # A re-import that changes house numbers moves the units with them.
+    moved = [replace(record, house_number=f"1{record.house_number}") for record in records]
+    services.units_import(town=aluksne.town, records=moved, by=coordinator)
+    assert [unit.house_number for unit in aluksne.town.units.all()] == [
+        "12",
+        "14",
+        "111",
+        "111a",
+        "112",
+    ]

@@ -128,6 +128,35 @@ class OwnerContact(models.Model):
         return f"{self.owner} · {self.contacted_on} · {self.get_channel_display()}"
 
 
+class LeadingNumber(models.Func):
+    """The number a text begins with: 11 of "11a", None of "a" or "". Up to nine digits, so
+    it fits an integer. Written so that SQLite and PostgreSQL both store it in a column."""
+
+    arity = 1
+    output_field = models.IntegerField()
+
+    def as_sql(self, compiler, connection, **extra_context):
+        # PostgreSQL: a regular expression's match, NULL when there is none.
+        text, params = compiler.compile(self.source_expressions[0])
+        return f"CAST(SUBSTRING({text} FROM '^[0-9]{{1,9}}') AS integer)", params
+
+    def as_sqlite(self, compiler, connection, **extra_context):
+        # SQLite has no regular expressions of its own; CAST reads the leading digits.
+        text, params = compiler.compile(self.source_expressions[0])
+        sql = f"CASE WHEN {text} GLOB '[0-9]*' THEN CAST(SUBSTR({text}, 1, 9) AS integer) END"
+        return sql, (*params, *params)
+
+
+# Street, then house number as a number, then as written (2, 4, 11, 11a, 12), a number-less one
+# last; the id keeps the order stable for pages. Meta.ordering and selectors.ordered_by_address.
+ADDRESS_ORDER = [
+    "street",
+    models.F("house_number_sort").asc(nulls_last=True),
+    "house_number",
+    "id",
+]
+
+
 class Unit(models.Model):
     """A shop unit in a town: where it is, what it is like, who owns it.
 
@@ -142,6 +171,13 @@ class Unit(models.Model):
     )
     street = models.CharField(_("street"), max_length=120)
     house_number = models.CharField(_("house number"), max_length=20, blank=True)
+    # Addresses sort by street, then this number, then the house number as written (11, 11a,
+    # 12), in the database so that pages can be cut from the sorted list. The database keeps it.
+    house_number_sort = models.GeneratedField(
+        expression=LeadingNumber("house_number"),
+        output_field=models.IntegerField(null=True),
+        db_persist=True,
+    )
     postcode = models.CharField(_("postcode"), max_length=20, blank=True)
     display_address = models.CharField(_("address"), max_length=200)
     latitude = latitude_field(_("latitude"))
@@ -202,11 +238,18 @@ class Unit(models.Model):
     class Meta:
         verbose_name = _("unit")
         verbose_name_plural = _("units")
-        ordering = ["street", "house_number", "id"]
+        ordering = ADDRESS_ORDER
         constraints = [
             models.UniqueConstraint(fields=["town", "external_id"], name="unit_unique_external_id")
         ]
-        indexes = [models.Index(fields=["town", "street"])]
+        # The register's pages, in address order (a house number with no digits comes last,
+        # which is PostgreSQL's default for ascending order; SQLite is told so).
+        indexes = [
+            models.Index(
+                fields=["town", "street", "house_number_sort", "house_number", "id"],
+                name="unit_town_address",
+            )
+        ]
 
     def __str__(self) -> str:
         return self.display_address

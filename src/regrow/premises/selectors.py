@@ -13,9 +13,15 @@ from django.db.models import OuterRef, Q, QuerySet, Subquery
 from regrow.premises import vacancy
 from regrow.premises.formats.records import UnitRecord, record_of
 from regrow.premises.geometry import ids_inside, polygon_from_geojson
-from regrow.premises.models import Owner, OwnerContact, StatusChange, Unit, Zone
+from regrow.premises.models import ADDRESS_ORDER, Owner, OwnerContact, StatusChange, Unit, Zone
 from regrow.towns.models import Town
 from regrow.towns.permissions import Action, can
+
+
+def ordered_by_address(units: QuerySet[Unit]) -> QuerySet[Unit]:
+    """Units by street, then house number as a number, then as written (2, 4, 11, 11a, 12),
+    sorted by the database so that a page of them can be cut from the list."""
+    return units.order_by(*ADDRESS_ORDER)
 
 
 def units_with_status(queryset: QuerySet[Unit], day: date) -> QuerySet[Unit]:
@@ -189,14 +195,9 @@ def register_records(town: Town, day: date) -> list[UnitRecord]:
     ]
 
 
-def _house_order(unit: Unit) -> tuple:
-    """House numbers in walking order: 2 before 10, 5a after 5."""
-    digits = "".join(ch for ch in unit.house_number if ch.isdigit())
-    return (int(digits) if digits else 10**9, unit.house_number, unit.pk)
-
-
 def street_units_in_order(town: Town, street: str, day: date) -> list[Unit]:
-    return sorted(units_with_status(town.units.filter(street=street), day), key=_house_order)
+    """The street's units in walking order: 2 before 10, 11a after 11."""
+    return list(ordered_by_address(units_with_status(town.units.filter(street=street), day)))
 
 
 def streets_with_counts(town: Town) -> list[tuple[str, int]]:

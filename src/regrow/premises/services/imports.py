@@ -29,7 +29,12 @@ from regrow.towns.models import Town
 WRITTEN_FIELDS: tuple[str, ...] = tuple(name for name in UNIT_FIELDS if name != "external_id")
 _LISTED_ON = WRITTEN_FIELDS.index("listed_on")
 # Every column of a new unit or status change: the file's values, the rest the models' defaults.
-_UNIT_COLUMNS = tuple(field.name for field in Unit._meta.concrete_fields if not field.primary_key)
+# Not the address's sort key, which the database works out itself (Unit.house_number_sort).
+_UNIT_COLUMNS = tuple(
+    field.name
+    for field in Unit._meta.concrete_fields
+    if not field.primary_key and not field.generated
+)
 _STATUS_COLUMNS = (
     "unit",
     *(f.name for f in StatusChange._meta.concrete_fields if not f.primary_key and f.name != "unit"),
