@@ -60,6 +60,20 @@ class UnitForm(forms.ModelForm):
         if self.instance.pk:
             self.fields["version"].initial = self.instance.version
             self.fields["asking_rent_eur"].initial = self.instance.asking_rent_eur
+        else:
+            # A new unit may leave both to the register (services.unit_create).
+            self.fields["external_id"].required = False
+            self.fields["external_id"].help_text = _(
+                "The unit's identifier in imported files; re-imports update by it. "
+                "Left empty, one is made up, such as U-000123."
+            )
+            self.fields["listed_on"].required = False
+            # "Left as it was" means left as today, whatever the page sent as its first value.
+            self.fields["listed_on"].show_hidden_initial = False
+            self.initial["listed_on"] = town.today()
+            self.fields["listed_on"].help_text = _(
+                "Left as today, it follows the date of the status below."
+            )
         if owner_fields_only:
             from regrow.premises.services import OWNER_EDITABLE_FIELDS
 
@@ -83,6 +97,9 @@ class UnitForm(forms.ModelForm):
             values["asking_rent_cents_per_month"] = None if rent is None else int(rent * 100)
         if "permitted_uses" in values:
             values["permitted_uses"] = sorted(values["permitted_uses"])
+        if not self.instance.pk and "listed_on" not in self.changed_data:
+            # Left as it was: the service lists the unit since its first status's day.
+            values.pop("listed_on", None)
         return values
 
 

@@ -1,9 +1,11 @@
 """Writes to one unit: add it, change its description, append a status to its history."""
 
+import uuid
 from datetime import date
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.utils import formats
 from django.utils.translation import gettext as _
 
 from regrow.lib.concurrency import claim_version
@@ -33,19 +35,73 @@ OWNER_EDITABLE_FIELDS = frozenset(
 
 @transaction.atomic
 def unit_create(
-    *, town: Town, by, status: str | None = None, status_on: date | None = None, **data
+    *,
+    town: Town,
+    by,
+    status: str | None = None,
+    status_on: date | None = None,
+    status_note: str = "",
+    status_use_category: str = "",
+    **data,
 ) -> Unit:
+    """Add a unit, and its first status if given.
+
+    Without a `listed_on` day the unit is in the register since its first status's day (or
+    today); without an `external_id` it gets one of its own, such as "U-000123".
+    """
     require_coordinator(by, town)
+    if data.get("listed_on") is None:
+        data.pop("listed_on", None)
+        if status and status_on:
+            data["listed_on"] = status_on
+    elif status and status_on and status_on < data["listed_on"]:
+        raise ValidationError(
+            {
+                "listed_on": _(
+                    "The first status is dated %(date)s; the unit must be in the register "
+                    "since that day or earlier."
+                )
+                % {"date": formats.localize_input(status_on)}
+            }
+        )
     unit = Unit(town=town, **data)
     if not unit.display_address:
         unit.display_address = f"{unit.street} {unit.house_number}".strip()
+    made_up_id = not unit.external_id
+    if made_up_id:
+        # A stand-in until the row's own number is known; it never leaves this transaction.
+        unit.external_id = f"new-{uuid.uuid4().hex}"
     unit.full_clean()
     unit.save()
+    if made_up_id:
+        unit.external_id = _new_external_id(unit)
+        unit.save(update_fields=["external_id"])
     if status:
         unit_record_status(
-            unit=unit, status=status, effective_on=status_on or unit.listed_on, by=by
+            unit=unit,
+            status=status,
+            effective_on=status_on or unit.listed_on,
+            by=by,
+            use_category=status_use_category,
+            note=status_note,
         )
     return unit
+
+
+def _new_external_id(unit: Unit) -> str:
+    """ "U-" and the unit's row number: readable, and unique in the town, since no two units
+    share a row (an imported id of the same form is stepped over)."""
+    base = candidate = f"U-{unit.pk:06d}"
+    taken = set(
+        unit.town.units.filter(external_id__startswith=base)
+        .exclude(pk=unit.pk)
+        .values_list("external_id", flat=True)
+    )
+    number = 1
+    while candidate in taken:
+        number += 1
+        candidate = f"{base}-{number}"
+    return candidate
 
 
 @transaction.atomic
@@ -84,7 +140,7 @@ def _check_status_date(unit: Unit, effective_on: date) -> None:
                     "The unit has been in the register only since %(date)s; "
                     "date the status on or after that day."
                 )
-                % {"date": unit.listed_on.isoformat()}
+                % {"date": formats.localize_input(unit.listed_on)}
             }
         )
 

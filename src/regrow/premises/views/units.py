@@ -6,6 +6,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
 from regrow.lib.concurrency import ConcurrentEditError
+from regrow.lib.forms import add_service_error
 from regrow.premises import selectors, services
 from regrow.premises.forms import PhotoForm, StatusForm, UnitForm
 from regrow.premises.models import Unit
@@ -18,22 +19,39 @@ def unit_new(request: HttpRequest, slug: str) -> HttpResponse:
     town = coordinated_town(request, slug)
     form = UnitForm(request.POST or None, town=town)
     status_form = StatusForm(request.POST or None, prefix="status")
-    if request.method == "POST" and form.is_valid() and status_form.is_valid():
+    # Both forms are checked, so that every mistake is shown at once.
+    forms_valid = [form.is_valid(), status_form.is_valid()] if request.method == "POST" else []
+    if forms_valid and all(forms_valid):
+        first = status_form.cleaned_data
         try:
             unit = services.unit_create(
                 town=town,
                 by=request.user,
-                status=status_form.cleaned_data["status"],
-                status_on=status_form.cleaned_data["effective_on"],
+                status=first["status"],
+                status_on=first["effective_on"],
+                status_note=first["note"],
+                status_use_category=first["use_category"],
                 **form.unit_values(),
             )
         except ValidationError as error:
-            form.add_error(None, error)
+            _show_refusal(error, form, status_form)
         else:
             messages.success(request, _("Unit %(unit)s added.") % {"unit": unit})
             return redirect("premises:unit", slug=town.slug, pk=unit.pk)
     context = {"place": town, "town": town, "form": form, "status_form": status_form}
-    return render(request, "premises/unit_new.html", context, status=400 if form.errors else 200)
+    refused = form.errors or status_form.errors
+    return render(request, "premises/unit_new.html", context, status=400 if refused else 200)
+
+
+def _show_refusal(error: ValidationError, form: UnitForm, status_form: StatusForm) -> None:
+    """Each message of the service's refusal goes beside the field it is about: the first
+    status's fields in the status form, the rest in the unit's."""
+    if not hasattr(error, "error_dict"):
+        add_service_error(form, error)
+        return
+    for name, problems in error.error_dict.items():
+        target = status_form if name in status_form.fields else form
+        add_service_error(target, ValidationError({name: problems}))
 
 
 def _unit_for(request: HttpRequest, slug: str, pk: int) -> Unit:
@@ -97,7 +115,7 @@ def unit_detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
             form.add_error(None, str(error))
             status = 409
         except ValidationError as error:
-            form.add_error(None, error)
+            add_service_error(form, error)
             status = 400
         else:
             messages.success(request, _("Changes saved."))
@@ -120,7 +138,7 @@ def unit_photo(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
                 by=request.user,
             )
         except ValidationError as error:
-            form.add_error("image" if not hasattr(error, "error_dict") else None, error)
+            add_service_error(form, error, field="image")
         else:
             messages.success(request, _("Photo added."))
             return redirect("premises:unit", slug=slug, pk=unit.pk)
@@ -137,7 +155,7 @@ def unit_status(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
         try:
             services.unit_record_status(unit=unit, by=request.user, **form.cleaned_data)
         except ValidationError as error:
-            form.add_error(None, error)
+            add_service_error(form, error)
         else:
             messages.success(request, _("Status recorded."))
             return redirect("premises:unit", slug=slug, pk=unit.pk)
