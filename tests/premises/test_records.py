@@ -32,12 +32,14 @@ def test_every_field_of_a_record_but_its_row_is_a_column_in_file_order():
         "water": "has_water",
         "heating": "has_heating",
         "asking_rent_eur": "asking_rent_cents_per_month",
+        "owner": "owner_name",
     }
 
 
-def test_every_column_but_the_status_is_a_unit_field_of_the_same_name():
+def test_every_column_but_the_status_and_owner_is_a_unit_field_of_the_same_name():
     attributes = [column.attribute for column in UNIT_COLUMNS]
-    assert list(UNIT_FIELDS) == [name for name in attributes if name not in {"status", "status_on"}]
+    not_on_unit = {"status", "status_on", "owner_name"}
+    assert list(UNIT_FIELDS) == [name for name in attributes if name not in not_on_unit]
     for name in UNIT_FIELDS:
         assert Unit._meta.get_field(name).attname == name
 

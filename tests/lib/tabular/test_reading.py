@@ -148,3 +148,29 @@ def test_the_content_says_what_a_file_is_where_it_is_certain(data, expected):
 def test_the_suffix_is_lower_case_with_its_dot():
     assert suffix_of("Units.CSV") == ".csv"
     assert suffix_of("units") == ""
+
+
+def test_headers_may_be_spelled_in_another_language_and_are_kept_as_written():
+    aliases = {"id": "id", "identifikators": "id", "platība, m²": "area", "area": "area"}
+    rows = [(1, ["Identifikators", " Platība, m² ", "Piezīmes"]), (2, ["A1", "45,5", "x"])]
+    table = read_table(rows, problems=Problems(), aliases=aliases, required=["id", "area"])
+    assert list(table.records()) == [(2, {"id": "A1", "area": "45,5"})]
+    assert table.names == {"id": "Identifikators", "area": "Platība, m²"}
+
+
+def test_a_column_under_two_of_its_names_and_a_missing_one_are_named_as_people_know_them():
+    aliases = {"id": "id", "identifikators": "id", "platība, m²": "area", "area": "area"}
+    rows = [(1, ["id", "Identifikators"])]
+    with pytest.raises(ImportRejected) as rejected:
+        read_table(
+            rows,
+            problems=Problems(),
+            aliases=aliases,
+            required=["id", "area"],
+            titles={"id": "id", "area": "Platība, m²"},
+        )
+    assert where(rejected) == [(1, "Identifikators"), (1, "area")]
+    assert [error.message for error in rejected.value.errors] == [
+        "“id” and “Identifikators” are the same column; keep one.",
+        "The file has no “Platība, m²” column (or “area”).",
+    ]

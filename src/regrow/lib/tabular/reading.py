@@ -10,7 +10,7 @@ import functools
 import gc
 import io
 import re
-from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import PurePath
@@ -145,6 +145,8 @@ class Table:
     header_row: int
     positions: dict[str, int]  # column name -> index of its cell
     rows: Iterator[Row] = field(repr=False)
+    # Column name -> its header as the file spells it ("Iela" for "street"), for messages.
+    names: dict[str, str] = field(default_factory=dict)
 
     def records(self) -> Iterator[tuple[int, dict[str, object]]]:
         """(row number, {column: cell}) of each non-blank row; short rows lack their last cells."""
@@ -162,11 +164,15 @@ def read_table(
     problems: Problems,
     columns: Collection[str] | None = None,
     required: Iterable[str] = (),
+    aliases: Mapping[str, str] | None = None,
+    titles: Mapping[str, str] | None = None,
 ) -> Table:
     """The table whose header is the first non-blank row, or ImportRejected for a bad header.
 
     Only `columns` are kept (all named ones if None); a column named twice, or a `required`
-    column missing, is a problem at the header row.
+    column missing, is a problem at the header row. `aliases` maps each header a column may
+    have (as column_key spells it: "iela") to the column's name ("street"); headers it lacks
+    are left out. `titles` names a missing column in its message ("Floor area, m²").
     """
     rows = iter(rows)
     header_row, header = next(
@@ -175,25 +181,38 @@ def read_table(
     if header is None:
         raise rejected(_("The file is empty: it has no header row."))
     positions: dict[str, int] = {}
+    names: dict[str, str] = {}
     for index, cell in enumerate(header):
-        column = column_key(cell)
+        key = column_key(cell)
+        column = key if aliases is None else aliases.get(key, "")
         if not column or (columns is not None and column not in columns):
             continue  # other columns are the file owner's business
+        written = str(cell).replace("\ufeff", "").strip()
         if column in positions:
-            problems.add(
-                header_row,
-                column,
-                _("The “%(column)s” column appears twice; keep one.") % {"column": column},
-            )
+            _repeated(problems, header_row, key, names[column], written)
             continue
         positions[column] = index
+        names[column] = written
     for column in required:
         if column not in positions:
-            problems.add(
-                header_row, column, _("The file has no “%(column)s” column.") % {"column": column}
+            title = (titles or {}).get(column, column)
+            message = (
+                _("The file has no “%(column)s” column.")
+                if title == column
+                else _("The file has no “%(title)s” column (or “%(column)s”).")
             )
+            problems.add(header_row, column, message % {"column": column, "title": title})
     problems.raise_if_any()
-    return Table(header_row=header_row, positions=positions, rows=rows)
+    return Table(header_row=header_row, positions=positions, rows=rows, names=names)
+
+
+def _repeated(problems: Problems, header_row: int, key: str, first: str, second: str) -> None:
+    if column_key(first) == key:
+        message = _("The “%(column)s” column appears twice; keep one.") % {"column": key}
+        problems.add(header_row, key, message)
+    else:
+        message = _("“%(first)s” and “%(second)s” are the same column; keep one.")
+        problems.add(header_row, second, message % {"first": first, "second": second})
 
 
 def read_csv_table(
@@ -204,11 +223,15 @@ def read_csv_table(
     required: Iterable[str] = (),
     encoding: str = "auto",
     delimiters: Sequence[str] = (",", ";"),
+    aliases: Mapping[str, str] | None = None,
+    titles: Mapping[str, str] | None = None,
 ) -> Table:
     """The table in CSV bytes, decoded and split by the delimiter its header line uses."""
     text = decode_text(data, encoding)
     rows = csv_rows(text, sniff_delimiter(text, delimiters))
-    return read_table(rows, problems=problems, columns=columns, required=required)
+    return read_table(
+        rows, problems=problems, columns=columns, required=required, aliases=aliases, titles=titles
+    )
 
 
 def read_xlsx_table(
@@ -217,6 +240,15 @@ def read_xlsx_table(
     problems: Problems,
     columns: Collection[str] | None = None,
     required: Iterable[str] = (),
+    aliases: Mapping[str, str] | None = None,
+    titles: Mapping[str, str] | None = None,
 ) -> Table:
     """The table on the first sheet of an XLSX workbook."""
-    return read_table(xlsx_rows(data), problems=problems, columns=columns, required=required)
+    return read_table(
+        xlsx_rows(data),
+        problems=problems,
+        columns=columns,
+        required=required,
+        aliases=aliases,
+        titles=titles,
+    )

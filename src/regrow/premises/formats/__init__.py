@@ -14,20 +14,25 @@ from django.utils.translation import gettext as _
 
 from regrow.lib.tabular.problems import ImportRejected, RowError, rejected
 from regrow.lib.tabular.reading import Content, content_of, refuse_old_excel, suffix_of
-from regrow.premises.formats.checker import Checks
+from regrow.premises.formats.checker import Checks, UnitRecords, in_file_names
 from regrow.premises.formats.geojson import read_geojson, write_geojson
 from regrow.premises.formats.records import COLUMNS, UnitRecord
 from regrow.premises.formats.tables import read_csv, read_xlsx, write_csv, write_xlsx
+from regrow.premises.formats.words import ENGLISH, file_languages
 from regrow.premises.formats.zones import ZoneRecord, read_zones
 
 __all__ = [
     "COLUMNS",
+    "ENGLISH",
     "Format",
     "ImportRejected",
     "RowError",
     "UnitRecord",
+    "UnitRecords",
     "ZoneRecord",
     "detect_format",
+    "file_languages",
+    "in_file_names",
     "read_csv",
     "read_geojson",
     "read_units",
@@ -77,10 +82,12 @@ def detect_format(data: bytes, filename: str = "") -> Format:
 
 def read_units(
     data: bytes, *, filename: str = "", encoding: str = "auto", **checks: Unpack[Checks]
-) -> list[UnitRecord]:
+) -> UnitRecords:
     """Every unit in a GeoJSON, CSV or XLSX file, or ImportRejected listing every problem.
 
-    `checks`: `today` (required), the town's `centre` and `max_distance_km` from it.
+    `checks`: `today` (required), the town's `centre` and `max_distance_km` from it. Columns
+    and codes may be in English or in any offered language; the records' `names` say how the
+    file named its columns, for messages about them (in_file_names).
     """
     file_format = detect_format(data, filename)
     if file_format is Format.CSV:
@@ -90,13 +97,14 @@ def read_units(
     return read_geojson(data, filename=filename, **checks)
 
 
-_WRITERS: dict[Format, Callable[[Iterable[UnitRecord]], bytes]] = {
+_WRITERS: dict[Format, Callable[[Iterable[UnitRecord], str], bytes]] = {
     Format.GEOJSON: write_geojson,
     Format.CSV: write_csv,
     Format.XLSX: write_xlsx,
 }
 
 
-def write_units(records: Iterable[UnitRecord], fmt: Format) -> bytes:
-    """The records as file bytes in the chosen format."""
-    return _WRITERS[Format(fmt)](records)
+def write_units(records: Iterable[UnitRecord], fmt: Format, language: str = ENGLISH) -> bytes:
+    """The records as file bytes in the chosen format, with headers and codes in `language`
+    (English: the column names and codes that other programs read)."""
+    return _WRITERS[Format(fmt)](records, language)

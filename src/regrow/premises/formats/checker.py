@@ -8,10 +8,10 @@ from typing import Required, TypedDict, Unpack
 
 from django.utils.translation import gettext as _
 
-from regrow.lib.tabular.problems import Invalid, Problems
-from regrow.premises.formats.records import EMPTY_VALUES, UNIT_COLUMNS, UnitRecord
+from regrow.lib.tabular.problems import Invalid, Problems, RowError
+from regrow.premises.formats.records import EMPTY_VALUES, READ_COLUMNS, UnitRecord
 
-_READERS = tuple((column.name, column.attribute, column.read) for column in UNIT_COLUMNS)
+_READERS = tuple((column.name, column.attribute, column.read) for column in READ_COLUMNS)
 _EARTH_RADIUS_KM = 6371.0088
 _RADIANS_PER_DEGREE = math.pi / 180
 
@@ -55,7 +55,8 @@ class Checks(TypedDict, total=False):
 
 
 class UnitChecker:
-    """Turns one row's raw values into a UnitRecord, reporting every problem to `problems`."""
+    """Turns one row's raw values into a UnitRecord, reporting every problem to `problems`
+    under the column's name in the file (`names`: "Iela" for "street"; its own if not there)."""
 
     def __init__(
         self,
@@ -64,16 +65,21 @@ class UnitChecker:
         today: date,
         centre: tuple[Decimal, Decimal] | None = None,
         max_distance_km: float = 50.0,
+        names: dict[str, str] | None = None,
     ):
         self.problems = problems
+        self.names = {} if names is None else names
         self.today = today
         self.centre = _Centre(*centre) if centre else None
         self.max_distance_km = max_distance_km
         self.first_row_of: dict[str, int] = {}
 
+    def add(self, row: int, column: str, message: str) -> None:
+        self.problems.add(row, self.names.get(column, column), message)
+
     def check(self, row: int, values: dict[str, object]) -> UnitRecord | None:
         """The row's record, or None after reporting its problems."""
-        add = self.problems.add
+        add = self.add
         get = values.get
         # By UnitRecord attribute; the rules below read only columns named as their attribute.
         clean: dict[str, object] = {}
@@ -109,7 +115,7 @@ class UnitChecker:
         first = self.first_row_of.setdefault(external_id, row)
         if first == row:
             return True
-        self.problems.add(
+        self.add(
             row,
             "external_id",
             _("“%(id)s” is also used in row %(first)s; every unit needs its own id.")
@@ -139,7 +145,7 @@ class UnitChecker:
                 "The point is %(distance)s km from the town centre, more than %(max)s km. "
                 "Check latitude and longitude."
             )
-        self.problems.add(
+        self.add(
             row,
             "latitude",
             message
@@ -156,27 +162,24 @@ class UnitChecker:
         ok = True
         listed_on = clean.get("listed_on")
         if listed_on and listed_on > self.today:
-            self.problems.add(
-                row, "listed_on", _("%(date)s is in the future.") % {"date": listed_on}
-            )
+            self.add(row, "listed_on", _("%(date)s is in the future.") % {"date": listed_on})
             ok = False
         status_on = clean.get("status_on")
         if not status_on:
             return ok
         if "status" in clean and clean["status"] is None:
-            self.problems.add(
+            self.add(
                 row,
                 "status_on",
-                _("There is a date but no status; fill in “status” or clear this date."),
+                _("There is a date but no status; fill in “%(status)s” or clear this date.")
+                % {"status": self.names.get("status", "status")},
             )
             return False
         if status_on > self.today:
-            self.problems.add(
-                row, "status_on", _("%(date)s is in the future.") % {"date": status_on}
-            )
+            self.add(row, "status_on", _("%(date)s is in the future.") % {"date": status_on})
             return False
         if listed_on and status_on < listed_on:
-            self.problems.add(
+            self.add(
                 row,
                 "status_on",
                 _("%(status_on)s is before the unit was listed on %(date)s.")
@@ -186,13 +189,33 @@ class UnitChecker:
         return ok
 
 
+class UnitRecords(list):
+    """The records of a file, and the names the file gives its columns (for messages)."""
+
+    def __init__(self, records: Iterable[UnitRecord] = (), names: dict[str, str] | None = None):
+        super().__init__(records)
+        self.names = {} if names is None else names
+
+
+def in_file_names(errors: Iterable[RowError], names: dict[str, str]) -> list[RowError]:
+    """The errors with each column named as the file names it ("Iela" rather than "street")."""
+    return [
+        RowError(row=error.row, field=names.get(error.field, error.field), message=error.message)
+        for error in errors
+    ]
+
+
 def check_rows(
-    rows: Iterable[tuple[int, dict[str, object]]], problems: Problems, **checks: Unpack[Checks]
+    rows: Iterable[tuple[int, dict[str, object]]],
+    problems: Problems,
+    *,
+    names: dict[str, str] | None = None,
+    **checks: Unpack[Checks],
 ) -> list[UnitRecord]:
     """The record of every (row, raw values), or ImportRejected with every problem, those the
     reader found before included."""
-    checker = UnitChecker(problems=problems, **checks)
-    records = []
+    checker = UnitChecker(problems=problems, names=names, **checks)
+    records = UnitRecords(names=names)
     for row, values in rows:
         record = checker.check(row, values)
         if record is not None:

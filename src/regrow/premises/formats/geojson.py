@@ -12,14 +12,18 @@ from django.utils.translation import gettext as _
 from regrow.lib.tabular.problems import Problems, rejected
 from regrow.lib.tabular.reading import column_key, pausing_cycle_collection
 from regrow.premises.features import feature_collection, unit_feature
-from regrow.premises.formats.checker import REPORTED, Checks, UnitChecker
+from regrow.premises.formats.checker import REPORTED, Checks, UnitChecker, UnitRecords
 from regrow.premises.formats.records import (
     COLUMNS,
     KNOWN_COLUMNS,
     REQUIRED_PROPERTIES,
     UnitRecord,
     file_values,
+    header,
+    header_aliases,
+    titles,
 )
+from regrow.premises.formats.words import ENGLISH
 
 _UNSEEN = object()
 _WHITESPACE = re.compile(r"[ \t\n\r]*")
@@ -131,17 +135,28 @@ def _end(text: str, position: int) -> None:
         raise json.JSONDecodeError("Extra data", text, position)
 
 
-def _known_values(properties: dict, names: dict) -> dict[str, object]:
-    """The properties that are known columns, by their normalised names (`names` caches these)."""
-    values: dict[str, object] = {}
-    for key, value in properties.items():
-        column = names.get(key, _UNSEEN)
-        if column is _UNSEEN:
-            name = column_key(key)
-            column = names[key] = name if name in KNOWN_COLUMNS else None
-        if column is not None and column not in values:
-            values[column] = value
-    return values
+class _Properties:
+    """Which column each property is, whatever language the file names them in, and the name
+    the file first gives each column."""
+
+    def __init__(self) -> None:
+        self.aliases = header_aliases()
+        self.columns: dict[str, str | None] = {}  # property name -> column (cached)
+        self.names: dict[str, str] = {}  # column -> property name, as the file spells it
+
+    def known_values(self, properties: dict) -> dict[str, object]:
+        """The properties that are known columns, by column."""
+        values: dict[str, object] = {}
+        for key, value in properties.items():
+            column = self.columns.get(key, _UNSEEN)
+            if column is _UNSEEN:
+                column = self.aliases.get(column_key(key))
+                column = self.columns[key] = column if column in KNOWN_COLUMNS else None
+                if column is not None:
+                    self.names.setdefault(column, str(key).strip())
+            if column is not None and column not in values:
+                values[column] = value
+        return values
 
 
 def _point(row: int, geometry: object, report: _Report) -> tuple[object, object]:
@@ -167,7 +182,7 @@ def _point(row: int, geometry: object, report: _Report) -> tuple[object, object]
     return REPORTED, REPORTED
 
 
-def _values(row: int, feature: object, names: dict, report: _Report) -> dict | None:
+def _values(row: int, feature: object, names: _Properties, report: _Report) -> dict | None:
     """The feature's values by column, or None if it is no feature at all."""
     if not isinstance(feature, dict):
         report(row, "file", _("This feature is not a GeoJSON Feature object."))
@@ -178,7 +193,7 @@ def _values(row: int, feature: object, names: dict, report: _Report) -> dict | N
     elif not isinstance(properties, dict):
         report(row, "properties", _("The feature's properties must be an object."))
         properties = {}
-    values = _known_values(properties, names)
+    values = names.known_values(properties)
     values["latitude"], values["longitude"] = _point(row, feature.get("geometry"), report)
     return values
 
@@ -189,7 +204,7 @@ def read_geojson(
     *,
     filename: str = "",
     **checks: Unpack[Checks],
-) -> list[UnitRecord]:
+) -> UnitRecords:
     """Every unit in a GeoJSON FeatureCollection, or ImportRejected listing every problem.
 
     Each feature is checked as it is parsed, and only its record kept (see features_of).
@@ -203,10 +218,11 @@ def read_geojson(
         problems.add(row, field, message)
         file_problems.add(row, field, message)
 
-    checker = UnitChecker(problems=problems, **checks)
-    names: dict = {}
+    names = _Properties()
+    # The checker reads the names as the file's properties come.
+    checker = UnitChecker(problems=problems, names=names.names, **checks)
     unseen = set(REQUIRED_PROPERTIES)
-    any_features, records = False, []
+    any_features, records = False, UnitRecords(names=names.names)
     # Decimal keeps coordinates exactly as written; binary floats would not.
     for row, feature in enumerate(features_of(data, parse_float=Decimal), start=1):
         values = _values(row, feature, names, report)
@@ -219,20 +235,19 @@ def read_geojson(
         if record is not None:
             records.append(record)
     missing = [column for column in REQUIRED_PROPERTIES if column in unseen] if any_features else []
+    shown = titles()
     for column in missing:
-        message = _("The file has no “%(column)s” property.") % {"column": column}
-        file_problems.add(1, column, message)
+        message = _("The file has no “%(title)s” property (or “%(column)s”).")
+        file_problems.add(1, column, message % {"title": shown[column], "column": column})
     if missing:
         file_problems.raise_if_any()
     problems.raise_if_any()
     return records
 
 
-# Every column but the position, which is the Point geometry's: (index, name).
+# Every column but the position, which is the Point geometry's.
 _PROPERTIES = tuple(
-    (index, column)
-    for index, column in enumerate(COLUMNS)
-    if column not in {"latitude", "longitude"}
+    index for index, column in enumerate(COLUMNS) if column not in {"latitude", "longitude"}
 )
 
 
@@ -246,17 +261,22 @@ def _text_or_null(value: str) -> str | None:
 _AS_JSON = {Decimal: float, str: _text_or_null, tuple: list, date: date.isoformat}
 
 
-def _properties(record: UnitRecord) -> dict:
-    values = file_values(record)
+def _properties(record: UnitRecord, names: list[tuple[int, str]], language: str) -> dict:
+    values = file_values(record, language)
     properties = {}
-    for index, column in _PROPERTIES:
+    for index, name in names:
         value = values[index]
         as_json = _AS_JSON.get(type(value))
-        properties[column] = value if as_json is None else as_json(value)
+        properties[name] = value if as_json is None else as_json(value)
     return properties
 
 
-def write_geojson(records: Iterable[UnitRecord]) -> bytes:
-    """The records as a GeoJSON FeatureCollection in UTF-8, with typed properties."""
-    document = feature_collection(unit_feature(record, _properties(record)) for record in records)
+def write_geojson(records: Iterable[UnitRecord], language: str = ENGLISH) -> bytes:
+    """The records as a GeoJSON FeatureCollection in UTF-8, with typed properties named (and
+    codes written) in `language`."""
+    shown = header(language)
+    names = [(index, shown[index]) for index in _PROPERTIES]
+    document = feature_collection(
+        unit_feature(record, _properties(record, names, language)) for record in records
+    )
     return json.dumps(document, ensure_ascii=False).encode("utf-8")

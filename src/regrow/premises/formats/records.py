@@ -1,11 +1,11 @@
 """A unit as a row of a file: its columns, how a cell becomes a clean value, and the Unit fields.
 
-UnitRecord is the one list of a unit's columns. Each of its fields (but `row`) names its column
-and how a cell becomes its value; the checker, the CSV, XLSX and GeoJSON writers, the export of
-the register and the import all follow it. A new column is one line there (and a Unit field).
+UnitRecord is the one list of a unit's columns. Each of its fields (but `row`) names its column,
+its title in people's languages, and how a cell becomes its value; the checker, the CSV, XLSX
+and GeoJSON writers, the export of the register, the import and the import page's list of
+columns all follow it. A new column is one line there (and a Unit field).
 """
 
-import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, fields
 from datetime import date
@@ -13,11 +13,25 @@ from decimal import ROUND_HALF_UP, Decimal
 from operator import attrgetter
 from typing import Any
 
+from django.db.models import TextChoices
+from django.utils.functional import Promise
 from django.utils.translation import gettext as _
+from django.utils.translation import override, pgettext_lazy
 
 from regrow.lib.tabular.problems import Invalid
-from regrow.lib.tabular.values import as_text, code, date_value, flag, number, shown, text
+from regrow.lib.tabular.values import date_value, number, shown, text
 from regrow.premises.choices import Condition, Floor, ShopCategory, Status
+from regrow.premises.formats.words import (
+    ENGLISH,
+    Wording,
+    choice,
+    flag,
+    in_english,
+    per_offered_languages,
+    several,
+    word_map,
+    wording,
+)
 
 _MICRODEGREE = Decimal("0.000001")
 _HUNDREDTH = Decimal("0.01")
@@ -95,48 +109,30 @@ def euros(cents: int | None) -> Decimal | None:
     return None if cents is None else Decimal(cents).scaleb(-2)
 
 
-_USES = frozenset(ShopCategory.values)
-_USES_LISTING = ", ".join(ShopCategory.values)
-_USE_SEPARATORS = re.compile(r"[|,]")
-
-
-def _uses(raw: object) -> tuple[str, ...]:
-    if raw is None or raw == "":
-        return ()
-    if isinstance(raw, list):
-        parts = [as_text(part) for part in raw]
-    else:
-        parts = _USE_SEPARATORS.split(as_text(raw))
-    codes = {part.strip().lower() for part in parts if part.strip()}
-    unknown = sorted(codes - _USES)
-    if unknown:
-        raise Invalid(
-            _("%(values)s: not a known use. Use codes from: %(codes)s, separated by “|”.")
-            % {"values": ", ".join(f"“{code}”" for code in unknown), "codes": _USES_LISTING}
-        )
-    return tuple(sorted(codes))
-
-
 @dataclass(frozen=True)
 class Column:
     """Where one field of a UnitRecord stands in a file."""
 
-    name: str  # in the header, or the GeoJSON property
+    name: str  # in the header of an English file, or the GeoJSON property
     attribute: str  # of UnitRecord, and of Unit if `on_unit`
-    read: Callable[[object], object]  # a cell to the clean value; raises Invalid
+    title: Promise  # in the header of a file in another language, and on the import page
+    read: Callable[[object], object] | None  # a cell to the clean value; None: never imported
     write: Callable[[Any], object] | None  # the value to what the file shows, if not itself
     on_unit: bool
+    choices: type[TextChoices] | None  # whose labels a file in another language writes
 
 
 def _column(
-    read: Callable[[object], object],
+    read: Callable[[object], object] | None,
     *,
+    title: Promise,
     name: str = "",
     write: Callable[[Any], object] | None = None,
     on_unit: bool = True,
+    choices: type[TextChoices] | None = None,
 ) -> dict:
     """The metadata of a UnitRecord field held in the column `name` (its own name if not given)."""
-    return {"column": (name, read, write, on_unit)}
+    return {"column": (name, title, read, write, on_unit, choices)}
 
 
 @dataclass(frozen=True)
@@ -144,50 +140,126 @@ class UnitRecord:
     """One checked unit from a file (or for a file), with the row it came from."""
 
     row: int
-    external_id: str = field(metadata=_column(text(64, required=True)))
-    street: str = field(metadata=_column(text(120, required=True)))
-    house_number: str = field(metadata=_column(text(20)))
-    postcode: str = field(metadata=_column(text(20)))
-    # Empty in a file: the checker makes it from the street and house number.
-    display_address: str = field(metadata=_column(text(200), name="address"))
-    latitude: Decimal = field(metadata=_column(_coordinate(90)))
-    longitude: Decimal = field(metadata=_column(_coordinate(180)))
-    floor_area_m2: Decimal = field(metadata=_column(_floor_area))
-    frontage_m: Decimal | None = field(metadata=_column(_frontage))
-    floor: str = field(metadata=_column(code(Floor.values, default=Floor.GROUND.value)))
-    previous_use: str = field(metadata=_column(code(ShopCategory.values, default="")))
-    # A tuple here (records are frozen); a list on a Unit.
-    permitted_uses: tuple[str, ...] = field(metadata=_column(_uses))
-    condition: str = field(metadata=_column(code(Condition.values, default=Condition.READY.value)))
-    step_free_access: bool = field(metadata=_column(flag))
-    has_power: bool = field(metadata=_column(flag, name="power"))
-    has_water: bool = field(metadata=_column(flag, name="water"))
-    has_heating: bool = field(metadata=_column(flag, name="heating"))
-    asking_rent_cents_per_month: int | None = field(
-        metadata=_column(_rent_cents, name="asking_rent_eur", write=euros)
+    external_id: str = field(
+        metadata=_column(text(64, required=True), title=pgettext_lazy("file column", "External id"))
     )
-    notes: str = field(metadata=_column(text(2000)))
-    listed_on: date | None = field(metadata=_column(date_value))
+    street: str = field(
+        metadata=_column(text(120, required=True), title=pgettext_lazy("file column", "Street"))
+    )
+    house_number: str = field(
+        metadata=_column(text(20), title=pgettext_lazy("file column", "House number"))
+    )
+    postcode: str = field(
+        metadata=_column(text(20), title=pgettext_lazy("file column", "Postcode"))
+    )
+    # Empty in a file: the checker makes it from the street and house number.
+    display_address: str = field(
+        metadata=_column(text(200), name="address", title=pgettext_lazy("file column", "Address"))
+    )
+    latitude: Decimal = field(
+        metadata=_column(_coordinate(90), title=pgettext_lazy("file column", "Latitude"))
+    )
+    longitude: Decimal = field(
+        metadata=_column(_coordinate(180), title=pgettext_lazy("file column", "Longitude"))
+    )
+    floor_area_m2: Decimal = field(
+        metadata=_column(_floor_area, title=pgettext_lazy("file column", "Floor area, m²"))
+    )
+    frontage_m: Decimal | None = field(
+        metadata=_column(_frontage, title=pgettext_lazy("file column", "Frontage, m"))
+    )
+    floor: str = field(
+        metadata=_column(
+            choice(Floor, default=Floor.GROUND.value),
+            title=pgettext_lazy("file column", "Floor"),
+            choices=Floor,
+        )
+    )
+    previous_use: str = field(
+        metadata=_column(
+            choice(ShopCategory, default=""),
+            title=pgettext_lazy("file column", "Previous use"),
+            choices=ShopCategory,
+        )
+    )
+    # A tuple here (records are frozen); a list on a Unit.
+    permitted_uses: tuple[str, ...] = field(
+        metadata=_column(
+            several(ShopCategory),
+            title=pgettext_lazy("file column", "Permitted uses"),
+            choices=ShopCategory,
+        )
+    )
+    condition: str = field(
+        metadata=_column(
+            choice(Condition, default=Condition.READY.value),
+            title=pgettext_lazy("file column", "Condition"),
+            choices=Condition,
+        )
+    )
+    step_free_access: bool = field(
+        metadata=_column(flag, title=pgettext_lazy("file column", "Step-free access"))
+    )
+    has_power: bool = field(
+        metadata=_column(flag, name="power", title=pgettext_lazy("file column", "Power"))
+    )
+    has_water: bool = field(
+        metadata=_column(flag, name="water", title=pgettext_lazy("file column", "Water"))
+    )
+    has_heating: bool = field(
+        metadata=_column(flag, name="heating", title=pgettext_lazy("file column", "Heating"))
+    )
+    asking_rent_cents_per_month: int | None = field(
+        metadata=_column(
+            _rent_cents,
+            name="asking_rent_eur",
+            write=euros,
+            title=pgettext_lazy("file column", "Asking rent, EUR a month"),
+        )
+    )
+    notes: str = field(metadata=_column(text(2000), title=pgettext_lazy("file column", "Notes")))
+    listed_on: date | None = field(
+        metadata=_column(date_value, title=pgettext_lazy("file column", "In the register since"))
+    )
     # The unit's status on a day belongs to its history, not to the Unit.
-    status: str | None = field(metadata=_column(code(Status.values, default=None), on_unit=False))
-    status_on: date | None = field(metadata=_column(date_value, on_unit=False))
+    status: str | None = field(
+        metadata=_column(
+            choice(Status, default=None),
+            on_unit=False,
+            title=pgettext_lazy("file column", "Status"),
+            choices=Status,
+        )
+    )
+    status_on: date | None = field(
+        metadata=_column(
+            date_value, on_unit=False, title=pgettext_lazy("file column", "Status since")
+        )
+    )
+    # Exported for the coordinators, never imported: a name is no safe key to an owner.
+    owner_name: str = field(
+        default="",
+        metadata=_column(
+            None, name="owner", on_unit=False, title=pgettext_lazy("file column", "Owner")
+        ),
+    )
 
 
 def _columns() -> tuple[Column, ...]:
     columns = []
     for record_field in fields(UnitRecord):
         if "column" in record_field.metadata:
-            name, read, write, on_unit = record_field.metadata["column"]
-            columns.append(
-                Column(name or record_field.name, record_field.name, read, write, on_unit)
-            )
+            name, title, read, write, on_unit, choices = record_field.metadata["column"]
+            name = name or record_field.name
+            columns.append(Column(name, record_field.name, title, read, write, on_unit, choices))
     return tuple(columns)
 
 
 # In the order of the files, which is also the order problems are found within a row.
 UNIT_COLUMNS = _columns()
 COLUMNS: tuple[str, ...] = tuple(column.name for column in UNIT_COLUMNS)
-KNOWN_COLUMNS = frozenset(COLUMNS)
+# The columns an import reads.
+READ_COLUMNS = tuple(column for column in UNIT_COLUMNS if column.read is not None)
+KNOWN_COLUMNS = frozenset(column.name for column in READ_COLUMNS)
 REQUIRED_COLUMNS = ("external_id", "street", "floor_area_m2", "latitude", "longitude")
 # In GeoJSON the position comes from the Point geometry, not from properties.
 REQUIRED_PROPERTIES = ("external_id", "street", "floor_area_m2")
@@ -197,7 +269,7 @@ UNIT_FIELDS: tuple[str, ...] = tuple(column.attribute for column in UNIT_COLUMNS
 
 def _empty_values() -> dict[str, object]:
     values = {}
-    for column in UNIT_COLUMNS:
+    for column in READ_COLUMNS:
         try:
             values[column.name] = column.read(None)
         except Invalid:
@@ -211,19 +283,71 @@ _ATTRIBUTES_OF_COLUMNS = attrgetter(*(column.attribute for column in UNIT_COLUMN
 _WRITES = tuple((index, column.write) for index, column in enumerate(UNIT_COLUMNS) if column.write)
 
 
-def file_values(record: UnitRecord) -> list[object]:
-    """The record's values in the order of COLUMNS, as a file shows them (rent in euros)."""
+_CHOICES = tuple(
+    dict.fromkeys(column.choices for column in UNIT_COLUMNS if column.choices is not None)
+)
+_LABELLED = tuple(
+    (index, column.choices) for index, column in enumerate(UNIT_COLUMNS) if column.choices
+)
+
+
+def file_values(record: UnitRecord, language: str = ENGLISH) -> list[object]:
+    """The record's values in the order of COLUMNS, as a file shows them (rent in euros), with
+    codes as a file in `language` writes them (English: the codes)."""
     values = list(_ATTRIBUTES_OF_COLUMNS(record))
     for index, write in _WRITES:
         values[index] = write(values[index])
+    if language != ENGLISH:
+        labels = wording(language, _CHOICES).labels
+        for index, choices in _LABELLED:
+            value, label = values[index], labels[choices]
+            if isinstance(value, tuple):
+                values[index] = tuple(label[code] for code in value)
+            elif value:
+                values[index] = label[value]
     return values
 
 
-def record_of(unit, *, row: int, status: str | None, status_on: date | None) -> UnitRecord:
+_header_words = per_offered_languages(
+    lambda languages: word_map(((column.name, column.title) for column in READ_COLUMNS), languages)
+)
+
+
+def header_aliases() -> dict[str, str]:
+    """Every header an import takes (column names, and titles in every offered language), as
+    lib.tabular.reading.column_key spells it, and its column's name."""
+    return _header_words().codes
+
+
+def titles() -> dict[str, str]:
+    """How the active language names each column, by column name (in English, by its name)."""
+    if in_english():
+        return {column.name: column.name for column in UNIT_COLUMNS}
+    return {column.name: str(column.title) for column in UNIT_COLUMNS}
+
+
+def header(language: str = ENGLISH) -> list[str]:
+    """The header of a file in `language`: the column names in English, else their titles."""
+    if language == ENGLISH:
+        return list(COLUMNS)
+    with override(language):
+        return [str(column.title) for column in UNIT_COLUMNS]
+
+
+def file_wording(language: str) -> Wording:
+    """How a file in `language` writes codes, yes and no, and numbers."""
+    return wording(language, _CHOICES)
+
+
+def record_of(
+    unit, *, row: int, status: str | None, status_on: date | None, owner_name: str = ""
+) -> UnitRecord:
     """A Unit (or anything with its fields) as a record, with its status on some day."""
     values = {name: getattr(unit, name) for name in UNIT_FIELDS}
     values["permitted_uses"] = tuple(sorted(unit.permitted_uses))
-    return UnitRecord(row=row, status=status, status_on=status_on, **values)
+    return UnitRecord(
+        row=row, status=status, status_on=status_on, owner_name=owner_name or "", **values
+    )
 
 
 def unit_values(record: UnitRecord) -> dict[str, object]:
