@@ -187,10 +187,17 @@ def units_by_external_id(town: Town, external_ids: Iterable[str]) -> dict[str, U
 
 
 def register_records(town: Town, day: date) -> list[UnitRecord]:
-    """The register as file records (for export), with each unit's status on `day`."""
-    units = units_with_status(town.units.all(), day)
+    """The register as file records (for export), with each unit's status on `day` and its
+    owner's name (for the coordinators only: the public map never reads it)."""
+    units = units_with_status(town.units.select_related("owner"), day)
     return [
-        record_of(unit, row=row, status=unit.status_now, status_on=unit.status_since)
+        record_of(
+            unit,
+            row=row,
+            status=unit.status_now,
+            status_on=unit.status_since,
+            owner_name=unit.owner.name if unit.owner else "",
+        )
         for row, unit in enumerate(units, start=2)
     ]
 
