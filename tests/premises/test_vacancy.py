@@ -5,11 +5,14 @@ from datetime import date
 from regrow.premises.choices import Status
 from regrow.premises.vacancy import (
     Change,
+    Moves,
     empty_since,
     month_ends,
     period_report,
     rate_of,
+    rate_of_counts,
     series,
+    series_of_moves,
     sort_changes,
     statuses_on,
 )
@@ -70,6 +73,40 @@ def test_series_matches_the_rate_computed_day_by_day():
     for day, rate in series(changes, days):
         assert rate == rate_of(statuses_on(changes, day).values()), day
     assert [rate.percent for _day, rate in series(changes, days)] == [50.0, 50.0, 16.7, 25.0, 25.0]
+
+
+def test_rate_of_counts_is_the_rate_of_as_many_statuses():
+    counts = {V: 3, P: 2, OCC: 4, U: 1, POP: 0}
+    statuses = [status for status, units in counts.items() for _ in range(units)]
+    assert rate_of_counts(counts) == rate_of(statuses)
+    assert rate_of_counts(counts).empty == 4.0 and rate_of_counts(counts).usable == 9
+
+
+def test_series_of_moves_equals_the_series_of_the_changes_themselves():
+    changes = sort_changes(
+        [
+            Change(1, date(2023, 11, 3), OCC, 1),  # before the months shown
+            Change(2, date(2023, 12, 30), V, 2),
+            Change(1, date(2024, 1, 10), V, 3),
+            Change(1, date(2024, 1, 20), P, 4),  # two moves within a month: only the net one
+            Change(3, date(2024, 3, 2), U, 5),  # a new unit, in a month after a quiet one
+            Change(2, date(2024, 3, 2), POP, 6),
+        ]
+    )
+    days = month_ends(date(2024, 1, 1), date(2024, 3, 1))
+    moves = [
+        Moves(date(2024, 1, 1), OCC, V, 1),
+        Moves(date(2024, 1, 1), V, P, 1),
+        Moves(date(2024, 3, 1), None, U, 1),
+        Moves(date(2024, 3, 1), V, POP, 1),
+    ]
+    before = {OCC: 1, V: 1}
+    assert series_of_moves(before, moves, days) == series(changes, days)
+    assert [rate.percent for _day, rate in series_of_moves(before, moves, days)] == [
+        75.0,
+        75.0,
+        25.0,
+    ]
 
 
 def test_empty_since_is_the_start_of_the_current_spell():

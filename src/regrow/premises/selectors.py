@@ -5,10 +5,12 @@ These functions are the single source of vacancy figures for the indicators.
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
+from functools import cached_property
 
 from allauth.account.models import EmailAddress
-from django.db.models import OuterRef, Q, QuerySet, Subquery
+from django.db.models import CharField, Count, Func, OuterRef, Q, QuerySet, Subquery, Value
+from django.db.models.functions import Coalesce
 
 from regrow.premises import vacancy
 from regrow.premises.formats.records import UnitRecord, record_of
@@ -103,40 +105,116 @@ class Scope:
     street: str | None = None
     zone: Zone | None = None
 
-    def unit_ids(self) -> set[int] | None:
-        """None means every unit of the town (no filtering needed)."""
+    def units(self) -> QuerySet[Unit]:
         units = Unit.objects.filter(town=self.town)
         if self.street:
             units = units.filter(street=self.street)
         if self.zone is None:
-            return None if not self.street else set(units.values_list("id", flat=True))
+            return units
+        return units.filter(pk__in=self._zone_unit_ids)
+
+    @cached_property
+    def _zone_unit_ids(self) -> set[int]:
+        """Read once per scope: a page asks for several figures of the same zone."""
+        units = Unit.objects.filter(town=self.town)
+        if self.street:
+            units = units.filter(street=self.street)
         polygon = polygon_from_geojson(self.zone.geometry)
         return ids_inside(polygon, units.values_list("id", "latitude", "longitude"))
 
 
 def changes_in(scope: Scope, until: date | None = None) -> list[vacancy.Change]:
     """The scope's status changes as plain data, sorted, in one query."""
-    rows = StatusChange.objects.filter(unit__town=scope.town)
+    rows = StatusChange.objects.filter(unit__in=scope.units())
     if until is not None:
         rows = rows.filter(effective_on__lte=until)
-    unit_ids = scope.unit_ids()
-    if unit_ids is not None:
-        rows = rows.filter(unit_id__in=unit_ids)
     values = rows.order_by("effective_on", "id").values_list(
         "unit_id", "effective_on", "status", "id"
     )
     return [vacancy.Change(*row) for row in values.iterator(chunk_size=10_000)]
 
 
+def _changes_up_to(day: date) -> QuerySet[StatusChange]:
+    """The changes of the unit of the outer query up to `day`, newest first."""
+    return StatusChange.objects.filter(unit=OuterRef("pk"), effective_on__lte=day).order_by(
+        "-effective_on", "-id"
+    )
+
+
+def status_counts_on(scope: Scope, day: date) -> dict[str, int]:
+    """How many of the scope's units hold each status on `day`, counted by the database."""
+    status = Subquery(_changes_up_to(day).values("status")[:1])
+    rows = scope.units().annotate(status=status).values("status").annotate(units=Count("id"))
+    return {row["status"]: row["units"] for row in rows.order_by() if row["status"]}
+
+
 def vacancy_rate_at(scope: Scope, day: date) -> vacancy.Rate:
-    statuses = vacancy.statuses_on(changes_in(scope, until=day), day)
-    return vacancy.rate_of(statuses.values())
+    return vacancy.rate_of_counts(status_counts_on(scope, day))
+
+
+class _YearMonth(Func):
+    """A date's "2024-03", by the database alone (TruncMonth calls back into Python on SQLite)."""
+
+    template = "TO_CHAR(%(expressions)s, 'YYYY-MM')"
+    output_field = CharField()
+
+    def as_sqlite(self, compiler, connection, **extra_context):
+        return self.as_sql(compiler, connection, template="SUBSTR(%(expressions)s, 1, 7)")
+
+
+def moves_between(scope: Scope, first: date, last: date) -> list[vacancy.Moves]:
+    """The status changes from `first` to `last`, counted by month, previous status and status."""
+    earlier = StatusChange.objects.filter(
+        Q(effective_on__lt=OuterRef("effective_on")) | Q(id__lt=OuterRef("id")),
+        unit_id=OuterRef("unit_id"),
+        effective_on__lte=OuterRef("effective_on"),
+    ).order_by("-effective_on", "-id")
+    rows = (
+        StatusChange.objects.filter(unit__in=scope.units(), effective_on__range=(first, last))
+        .annotate(month=_YearMonth("effective_on"), previous=Subquery(earlier.values("status")[:1]))
+        .values("month", "previous", "status")
+        .annotate(units=Count("id"))
+        .order_by()
+    )
+    return [
+        vacancy.Moves(
+            month=date.fromisoformat(f"{row['month']}-01"),
+            previous=row["previous"],
+            status=row["status"],
+            units=row["units"],
+        )
+        for row in rows
+    ]
 
 
 def vacancy_series(scope: Scope, first: date, last: date) -> list[tuple[date, vacancy.Rate]]:
-    """The rate at the end of every month from `first` to `last`."""
+    """The rate at the end of every month from `first` to `last`, in two queries whatever the
+    length of the history before `first`."""
     days = vacancy.month_ends(first, last)
-    return vacancy.series(changes_in(scope, until=days[-1]), days)
+    start = days[0].replace(day=1)
+    before = status_counts_on(scope, start - timedelta(days=1))
+    return vacancy.series_of_moves(before, moves_between(scope, start, days[-1]), days)
+
+
+def units_empty_since(units: QuerySet[Unit], day: date) -> QuerySet[Unit]:
+    """The units vacant or partly vacant on `day`, each with `status_now` and `empty_since`: the
+    first change after its last one to a status that is not empty (see vacancy.empty_since)."""
+    latest = _changes_up_to(day)
+    last_used = latest.exclude(status__in=vacancy.EMPTY_STATUSES)
+    units = units.annotate(
+        status_now=Subquery(latest.values("status")[:1]),
+        used_on=Coalesce(Subquery(last_used.values("effective_on")[:1]), Value(date.min)),
+        used_id=Coalesce(Subquery(last_used.values("id")[:1]), Value(0)),
+    ).filter(status_now__in=vacancy.EMPTY_STATUSES)
+    spell = (
+        _changes_up_to(day)
+        .filter(
+            Q(effective_on__gt=OuterRef("used_on"))
+            | Q(effective_on=OuterRef("used_on"), id__gt=OuterRef("used_id"))
+        )
+        .order_by("effective_on", "id")
+    )
+    return units.annotate(empty_since=Subquery(spell.values("effective_on")[:1]))
 
 
 @dataclass(frozen=True)
@@ -147,30 +225,54 @@ class EmptyUnit:
     days: int
 
 
-def empty_units_on(scope: Scope, day: date) -> list[EmptyUnit]:
-    """Units vacant or partly vacant on `day`, longest empty first."""
-    by_unit: dict[int, list[vacancy.Change]] = {}
-    for change in changes_in(scope, until=day):
-        by_unit.setdefault(change.unit_id, []).append(change)
-    spells = {}
-    for unit_id, changes in by_unit.items():
-        since = vacancy.empty_since(changes, day)
-        if since is not None:
-            spells[unit_id] = (changes[-1].status, since)
-    units = Unit.objects.in_bulk(list(spells))
-    rows = [
-        EmptyUnit(unit=units[unit_id], status=status, since=since, days=(day - since).days)
-        for unit_id, (status, since) in spells.items()
+def empty_units_on(
+    scope: Scope, day: date, *, offset: int = 0, limit: int | None = None
+) -> list[EmptyUnit]:
+    """Units vacant or partly vacant on `day`, longest empty first, then by address; `limit`
+    of them from `offset`, in one query."""
+    units = units_empty_since(scope.units(), day).order_by("empty_since", *ADDRESS_ORDER)
+    if limit is not None:
+        units = units[offset : offset + limit]
+    return [
+        EmptyUnit(
+            unit=unit,
+            status=unit.status_now,
+            since=unit.empty_since,
+            days=(day - unit.empty_since).days,
+        )
+        for unit in units
     ]
-    return sorted(rows, key=lambda row: (-row.days, row.unit.display_address))
+
+
+class EmptyUnitsPages:
+    """The empty units on a day as a list for a Paginator: its length is known beforehand
+    (from status_counts_on) and each page it cuts is one query."""
+
+    def __init__(self, scope: Scope, day: date, count: int):
+        self.scope, self.day, self.count = scope, day, count
+
+    def __len__(self) -> int:
+        return self.count
+
+    def __getitem__(self, page: slice) -> list[EmptyUnit]:
+        return empty_units_on(self.scope, self.day, offset=page.start, limit=page.stop - page.start)
 
 
 def vacancy_report(scope: Scope, start: date, end: date) -> vacancy.PeriodReport:
-    changes = changes_in(scope, until=end)
-    unit_ids = {change.unit_id for change in changes}
-    rents = dict(
-        Unit.objects.filter(pk__in=unit_ids).values_list("id", "asking_rent_cents_per_month")
+    """Emptiness over [start, end]: reads the changes of the period and each unit's last change
+    before it, never the older history."""
+    last_before = StatusChange.objects.filter(unit=OuterRef("pk"), effective_on__lt=start)
+    last_before = last_before.order_by("-effective_on", "-id").values("id")[:1]
+    units = scope.units()
+    rows = StatusChange.objects.filter(
+        Q(unit__in=units, effective_on__range=(start, end))
+        | Q(id__in=units.annotate(change=Subquery(last_before)).values("change"))
     )
+    values = rows.order_by("effective_on", "id").values_list(
+        "unit_id", "effective_on", "status", "id"
+    )
+    changes = [vacancy.Change(*row) for row in values]
+    rents = dict(units.values_list("id", "asking_rent_cents_per_month"))
     return vacancy.period_report(changes, start, end, rents)
 
 

@@ -11,7 +11,8 @@ Definitions (also in docs/vacancy.md):
 """
 
 import calendar
-from collections.abc import Iterable, Sequence
+from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -51,14 +52,19 @@ def sort_changes(changes: Iterable[Change]) -> list[Change]:
 
 
 def rate_of(statuses: Iterable[str]) -> Rate:
+    return rate_of_counts(Counter(statuses))
+
+
+def rate_of_counts(counts: Mapping[str, int]) -> Rate:
+    """The rate from how many units hold each status (as the database counts them)."""
     empty = 0.0
     usable = counted = 0
-    for status in statuses:
-        counted += 1
+    for status, units in counts.items():
+        counted += units
         if status in EXCLUDED_FROM_RATE:
             continue
-        usable += 1
-        empty += VACANCY_WEIGHT[status]
+        usable += units
+        empty += VACANCY_WEIGHT[status] * units
     return Rate(empty=empty, usable=usable, counted=counted)
 
 
@@ -104,6 +110,38 @@ def series(changes: Sequence[Change], days: Sequence[date]) -> list[tuple[date, 
                 empty += VACANCY_WEIGHT[change.status]
             current[change.unit_id] = change.status
         result.append((day, Rate(empty=round(empty, 6), usable=usable, counted=counted)))
+    return result
+
+
+@dataclass(frozen=True)
+class Moves:
+    """How many units moved from one status to another by changes made in one month."""
+
+    month: date  # its first day
+    previous: str | None  # None: the unit's first status
+    status: str
+    units: int
+
+
+def series_of_moves(
+    before: Mapping[str, int], moves: Iterable[Moves], days: Sequence[date]
+) -> list[tuple[date, Rate]]:
+    """The rate at each of `days` (month ends, ascending), from the status counts before the
+    first month and the moves of the months shown: the same figures as series(), without
+    reading the whole history (every change of a unit within a month but the last one is
+    undone by the next, so only the net moves of a month matter at its end)."""
+    pending = sorted(moves, key=lambda move: move.month)
+    counts = Counter(before)
+    position = 0
+    result = []
+    for day in days:
+        while position < len(pending) and pending[position].month <= day:
+            move = pending[position]
+            position += 1
+            if move.previous is not None:
+                counts[move.previous] -= move.units
+            counts[move.status] += move.units
+        result.append((day, rate_of_counts(counts)))
     return result
 
 
