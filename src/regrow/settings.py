@@ -118,7 +118,11 @@ TEMPLATES = [
             ],
             # Sections, workspace tools and dashboard links that apps register (lib/places.py,
             # lib/workspace.py), so templates need not name other apps' URLs.
-            "libraries": {"places": "regrow.lib.templatetags.places"},
+            # Dates in running text, in the case their sentence needs (lib/dates.py).
+            "libraries": {
+                "places": "regrow.lib.templatetags.places",
+                "dates": "regrow.lib.templatetags.dates",
+            },
         },
     },
 ]

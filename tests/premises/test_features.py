@@ -1,5 +1,6 @@
 """One GeoJSON Feature shape for the export file, the API and the public map (no database)."""
 
+from datetime import date
 from decimal import Decimal
 
 from regrow.premises.features import (
@@ -30,6 +31,7 @@ def offered_unit(pk: int, **fields) -> Unit:
     values.update(fields)
     unit = Unit(**values)
     unit.status_now = "vacant"
+    unit.available_since = date(2026, 3, 1)
     return unit
 
 
@@ -85,6 +87,9 @@ def test_public_properties_show_labels_and_euros_and_nothing_private():
         "step_free_access": False,
         "asking_rent_eur": 150.5,
         "status": "vacant",
+        "status_label": "Vacant",
+        "available_since": "2026-03-01",
+        "available_since_text": "since 1 March 2026",
     }
     assert (
         public_properties(offered_unit(4, asking_rent_cents_per_month=None))["asking_rent_eur"]

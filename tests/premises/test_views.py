@@ -261,3 +261,47 @@ def test_owner_record_with_the_users_verified_address_counts_as_theirs(client, a
     # An address the person has not verified proves nothing.
     EmailAddress.objects.filter(user=person).update(verified=False)
     assert client.get(f"/en/aluksne/register/units/{unit.pk}/").status_code == 403
+
+
+def test_public_map_offers_only_units_available_now_and_says_since_when(client, aluksne):
+    town = aluksne.town
+    vacant = make_unit(town, "A1", display_address="Pils iela 1", offered_publicly=True)
+    add_status(vacant, Status.OCCUPIED, date(2024, 1, 1))
+    add_status(vacant, Status.VACANT, date(2026, 3, 1))
+    add_status(vacant, Status.VACANT, date(2026, 6, 1))  # seen again on a survey: still empty
+    popup = make_unit(town, "A2", display_address="Pils iela 2", offered_publicly=True)
+    add_status(popup, Status.VACANT, date(2024, 1, 1))
+    add_status(popup, Status.POPUP, date(2026, 5, 1))
+    partly = make_unit(town, "A3", display_address="Pils iela 3", offered_publicly=True)
+    add_status(partly, Status.PARTLY_VACANT, date(2025, 10, 12))
+    unusable = make_unit(town, "A4", display_address="Pils iela 4", offered_publicly=True)
+    add_status(unusable, Status.UNUSABLE, date(2024, 1, 1))
+    make_unit(town, "A5", display_address="Pils iela 5", offered_publicly=True)  # no status yet
+    private = make_unit(town, "A6", display_address="Pils iela 6")
+    add_status(private, Status.VACANT, date(2024, 1, 1))
+
+    html = client.get("/en/aluksne/map/").content.decode()
+    for shown in ("Pils iela 1", "Pils iela 3"):
+        assert f"<h2>{shown}</h2>" in html
+    for hidden in ("Pils iela 2", "Pils iela 4", "Pils iela 5", "Pils iela 6"):
+        assert hidden not in html
+    assert "<dt>Available</dt><dd>since 1 March 2026</dd>" in html
+    assert "Partly vacant" in html and "since 12 October 2025" in html
+
+    data = client.get("/en/aluksne/map/units.geojson").json()
+    properties = {
+        feature["properties"]["address"]: feature["properties"] for feature in data["features"]
+    }
+    assert set(properties) == {"Pils iela 1", "Pils iela 3"}
+    assert properties["Pils iela 1"]["available_since"] == "2026-03-01"
+    assert properties["Pils iela 1"]["available_since_text"] == "since 1 March 2026"
+    assert properties["Pils iela 3"]["status_label"] == "Partly vacant"
+
+
+def test_public_map_in_latvian_puts_the_date_after_kops_in_the_genitive(client, aluksne):
+    unit = make_unit(aluksne.town, "A1", offered_publicly=True)
+    add_status(unit, Status.VACANT, date(2026, 3, 1))
+    html = client.get("/lv/aluksne/map/").content.decode()
+    assert "kopš 2026. gada 1. marta" in html
+    data = client.get("/lv/aluksne/map/units.geojson").json()
+    assert data["features"][0]["properties"]["available_since_text"] == "kopš 2026. gada 1. marta"

@@ -8,6 +8,9 @@ from collections.abc import Callable, Iterable
 from decimal import Decimal
 from typing import Protocol
 
+from regrow.lib.dates import date_since
+from regrow.premises.choices import Status
+
 
 class Located(Protocol):
     latitude: Decimal
@@ -47,9 +50,11 @@ def units_collection(
 def public_properties(unit) -> dict:
     """What anyone may see of an offered unit on the map: no owner, no notes, no ids of files.
 
-    Reads only selectors.PUBLIC_UNIT_FIELDS and the `status_now` annotation.
+    Reads only selectors.PUBLIC_UNIT_FIELDS, the `status_now` annotation and the
+    `available_since` day that selectors.public_units adds.
     """
     rent = unit.asking_rent_cents_per_month
+    since = unit.available_since
     return {
         "id": unit.pk,
         "address": unit.display_address,
@@ -61,4 +66,7 @@ def public_properties(unit) -> dict:
         "step_free_access": unit.step_free_access,
         "asking_rent_eur": None if rent is None else rent / 100,
         "status": unit.status_now,
+        "status_label": str(Status(unit.status_now).label),
+        "available_since": since.isoformat() if since else None,
+        "available_since_text": date_since(since) if since else "",
     }

@@ -9,13 +9,33 @@ from datetime import date, timedelta
 from functools import cached_property
 
 from allauth.account.models import EmailAddress
-from django.db.models import CharField, Count, Func, OuterRef, Q, QuerySet, Subquery, Value
+from django.db.models import (
+    BooleanField,
+    CharField,
+    Count,
+    ExpressionWrapper,
+    Func,
+    OuterRef,
+    Prefetch,
+    Q,
+    QuerySet,
+    Subquery,
+    Value,
+)
 from django.db.models.functions import Coalesce
 
 from regrow.premises import vacancy
 from regrow.premises.formats.records import UnitRecord, record_of
 from regrow.premises.geometry import ids_inside, polygon_from_geojson
-from regrow.premises.models import ADDRESS_ORDER, Owner, OwnerContact, StatusChange, Unit, Zone
+from regrow.premises.models import (
+    ADDRESS_ORDER,
+    Owner,
+    OwnerContact,
+    StatusChange,
+    Unit,
+    UnitPhoto,
+    Zone,
+)
 from regrow.towns.models import Town
 from regrow.towns.permissions import Action, can
 
@@ -52,7 +72,18 @@ def _owned_by(user) -> Q:
 
 
 def units_of_owner(user) -> QuerySet[Unit]:
-    return Unit.objects.filter(_owned_by(user)).select_related("town")
+    """The user's units with their current status (`status_now`, `status_since`), whether the
+    public map shows them now (`on_public_map`: offered and vacant, as in public_units) and
+    `photos_waiting`, how many of their photos a coordinator has still to approve."""
+    # No status is dated after its town's today, so the latest entry is the current one
+    # whatever each town's time zone.
+    units = units_with_status(Unit.objects.filter(_owned_by(user)).select_related("town"), date.max)
+    shown = Q(offered_publicly=True, status_now__in=vacancy.EMPTY_STATUSES)
+    waiting = Q(photos__approval=UnitPhoto.Approval.PENDING)
+    return units.annotate(
+        on_public_map=ExpressionWrapper(shown, output_field=BooleanField()),
+        photos_waiting=Count("photos", filter=waiting),
+    )
 
 
 # What the public map page and features.public_properties read: nothing about owners or notes.
@@ -74,12 +105,27 @@ PUBLIC_UNIT_FIELDS = (
 )
 
 
-def public_units(town: Town, day: date, *, with_photos: bool = True) -> QuerySet[Unit]:
-    """Units the town offers for use; only what anyone may see (no owner, no notes)."""
-    units = units_with_status(
-        town.units.filter(offered_publicly=True).only(*PUBLIC_UNIT_FIELDS), day
+def public_units(town: Town, day: date, *, with_photos: bool = True) -> list[Unit]:
+    """Units the town offers that are vacant or partly vacant on `day`, each with
+    `available_since` (the day its spell of emptiness began) and, if asked, `public_photos`
+    (the approved ones). Only what anyone may see: no owner, no notes. Three queries."""
+    offered = town.units.filter(offered_publicly=True)
+    units = units_with_status(offered.only(*PUBLIC_UNIT_FIELDS), day).filter(
+        status_now__in=vacancy.EMPTY_STATUSES
     )
-    return units.prefetch_related("photos") if with_photos else units
+    if with_photos:
+        approved = UnitPhoto.objects.filter(approval=UnitPhoto.Approval.APPROVED)
+        units = units.prefetch_related(Prefetch("photos", approved, to_attr="public_photos"))
+    units = list(units)
+    changes = StatusChange.objects.filter(unit__in=offered, effective_on__lte=day)
+    by_unit: dict[int, list[vacancy.Change]] = {}
+    for row in changes.order_by("unit_id", "effective_on", "id").values_list(
+        "unit_id", "effective_on", "status", "id"
+    ):
+        by_unit.setdefault(row[0], []).append(vacancy.Change(*row))
+    for unit in units:
+        unit.available_since = vacancy.empty_since(by_unit.get(unit.pk, []), day)
+    return units
 
 
 def may_edit_unit(user, unit: Unit) -> bool:

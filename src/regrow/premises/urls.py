@@ -12,6 +12,11 @@ urlpatterns = [
     path("<slug:slug>/register/units/<int:pk>/", units.unit_detail, name="unit"),
     path("<slug:slug>/register/units/<int:pk>/status/", units.unit_status, name="unit_status"),
     path("<slug:slug>/register/units/<int:pk>/photos/", units.unit_photo, name="unit_photo"),
+    path(
+        "<slug:slug>/register/units/<int:pk>/photos/<int:photo_pk>/review/",
+        units.unit_photo_review,
+        name="unit_photo_review",
+    ),
     path("<slug:slug>/register/owners/", owners.owner_list, name="owners"),
     path("<slug:slug>/register/owners/new/", owners.owner_new, name="owner_new"),
     path("<slug:slug>/register/owners/<int:pk>/", owners.owner_detail, name="owner"),

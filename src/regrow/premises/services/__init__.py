@@ -11,7 +11,7 @@ from regrow.premises.services.imports import (
     units_versions,
 )
 from regrow.premises.services.owners import owner_log_contact, owner_save
-from regrow.premises.services.photos import unit_add_photo
+from regrow.premises.services.photos import unit_add_photo, unit_review_photo
 from regrow.premises.services.previews import (
     preview_delete,
     preview_open,
@@ -42,6 +42,7 @@ __all__ = [
     "unit_add_photo",
     "unit_create",
     "unit_record_status",
+    "unit_review_photo",
     "unit_update",
     "units_import",
     "units_versions",

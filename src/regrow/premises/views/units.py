@@ -1,9 +1,10 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
 from regrow.lib.concurrency import ConcurrentEditError
 from regrow.lib.forms import add_service_error
@@ -131,7 +132,7 @@ def unit_photo(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     form = PhotoForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         try:
-            services.unit_add_photo(
+            photo = services.unit_add_photo(
                 unit=unit,
                 upload=form.cleaned_data["image"],
                 alt_text=form.cleaned_data["alt_text"],
@@ -140,9 +141,32 @@ def unit_photo(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
         except ValidationError as error:
             add_service_error(form, error, field="image")
         else:
-            messages.success(request, _("Photo added."))
+            if photo.approval == photo.Approval.APPROVED:
+                messages.success(request, _("Photo added."))
+            else:
+                messages.success(
+                    request,
+                    _("Photo added. Others see it once a coordinator of the town approves it."),
+                )
             return redirect("premises:unit", slug=slug, pk=unit.pk)
     return _unit_page(request, unit, photo_form=form, status=400)
+
+
+@login_required
+@require_POST
+def unit_photo_review(request: HttpRequest, slug: str, pk: int, photo_pk: int) -> HttpResponse:
+    """A coordinator approves an owner's photo for the public map, or turns it down."""
+    unit = _unit_for(request, slug, pk)
+    photo = get_object_or_404(unit.photos, pk=photo_pk)
+    decision = request.POST.get("decision")
+    if decision not in {"approve", "reject"}:
+        return HttpResponseBadRequest(_("Choose whether to approve the photo."))
+    services.unit_review_photo(photo=photo, approve=decision == "approve", by=request.user)
+    if decision == "approve":
+        messages.success(request, _("Photo approved."))
+    else:
+        messages.success(request, _("Photo not approved: only coordinators and the owner see it."))
+    return redirect("premises:unit", slug=slug, pk=unit.pk)
 
 
 @login_required

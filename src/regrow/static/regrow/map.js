@@ -31,7 +31,10 @@ async function unitsMap(element) {
     onEachFeature: (feature, marker) => {
       const p = feature.properties;
       const rent = p.asking_rent_eur === null ? "" : `<br>${text(p.asking_rent_eur.toFixed(2))} €`;
-      marker.bindPopup(`<strong>${text(p.address)}</strong><br>${text(String(p.floor_area_m2))} m²${rent}`);
+      // Public units say how long they have been available: "Vacant, since 1 March 2026".
+      const since = p.available_since_text ? `, ${text(p.available_since_text)}` : "";
+      const status = p.status_label ? `<br>${text(p.status_label)}${since}` : "";
+      marker.bindPopup(`<strong>${text(p.address)}</strong>${status}<br>${text(String(p.floor_area_m2))} m²${rent}`);
     },
   }).addTo(map);
   if (data.features.length) map.fitBounds(layer.getBounds(), { maxZoom: 17, padding: [20, 20] });
