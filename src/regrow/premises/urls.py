@@ -25,6 +25,11 @@ urlpatterns = [
     path("<slug:slug>/register/import/", files.import_units, name="import"),
     path("<slug:slug>/register/zones/", files.zones, name="zones"),
     path("<slug:slug>/register/report/", vacancy.report, name="report"),
+    path(
+        "<slug:slug>/register/report/<str:fmt>/",
+        vacancy.report_download,
+        name="report_download",
+    ),
     path("<slug:slug>/register/import/confirm/", files.import_confirm, name="import_confirm"),
     path("<slug:slug>/register/export/<str:fmt>/", files.export_units, name="export"),
     path("<slug:slug>/map/units.geojson", public.public_units_geojson, name="public_geojson"),

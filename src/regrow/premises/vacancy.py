@@ -47,6 +47,11 @@ class Rate:
         return None if self.rate is None else round(self.rate * 100, 1)
 
 
+def units_empty(counts: Mapping[str, int]) -> int:
+    """How many units are vacant or partly vacant (each counts 1 here, whatever its weight)."""
+    return sum(counts.get(status, 0) for status in EMPTY_STATUSES)
+
+
 def sort_changes(changes: Iterable[Change]) -> list[Change]:
     return sorted(changes, key=lambda change: (change.effective_on, change.sequence))
 
