@@ -1,16 +1,16 @@
 """The vacancy register over JSON: units, their history, and vacancy figures."""
 
 from datetime import date
-from decimal import Decimal
-from typing import Any
+from typing import Annotated, Any, Literal
 
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404
 from ninja import Field, Router, Schema, Status
 from ninja.errors import HttpError
-from pydantic import create_model
+from pydantic import ConfigDict, create_model
 
 from regrow.api.errors import BUSY_HEADERS, responses
+from regrow.api.fields import Boolean, Integer, IsoDate, Number
 from regrow.premises import features, selectors, services
 from regrow.premises.models import StatusChange, Unit, Zone
 from regrow.towns.models import Town
@@ -27,22 +27,22 @@ class UnitIn(Schema):
     house_number: str = ""
     postcode: str = ""
     display_address: str = ""
-    latitude: Decimal
-    longitude: Decimal
-    floor_area_m2: Decimal
-    frontage_m: Decimal | None = None
+    latitude: Number
+    longitude: Number
+    floor_area_m2: Number
+    frontage_m: Number | None = None
     floor: str = "ground"
     previous_use: str = ""
     permitted_uses: list[str] = []
     condition: str = "ready"
-    step_free_access: bool = False
-    has_power: bool = False
-    has_water: bool = False
-    has_heating: bool = False
-    asking_rent_cents_per_month: int | None = None
+    step_free_access: Boolean = False
+    has_power: Boolean = False
+    has_water: Boolean = False
+    has_heating: Boolean = False
+    asking_rent_cents_per_month: Integer | None = None
     notes: str = ""
-    listed_on: date | None = None
-    offered_publicly: bool = False
+    listed_on: IsoDate | None = None
+    offered_publicly: Boolean = False
 
 
 class UnitOut(UnitIn):
@@ -67,9 +67,16 @@ def _not_documented_as_default(schema: dict) -> None:
 UnitPatch = create_model(
     "UnitPatch",
     __base__=Schema,
-    version=(int, Field(description="The version you read; a newer one on the server is a 409")),
+    version=(
+        Integer,
+        Field(description="The version you read; a newer one on the server is a 409"),
+    ),
     **{
-        name: (field.annotation, Field(None, json_schema_extra=_not_documented_as_default))
+        name: (
+            # pydantic keeps a field's Annotated constraints apart from its type: put them back.
+            Annotated[field.annotation, *field.metadata] if field.metadata else field.annotation,
+            Field(None, json_schema_extra=_not_documented_as_default),
+        )
         for name, field in UnitIn.model_fields.items()
         if name not in _NOT_CHANGED_BY_PATCH
     },
@@ -78,7 +85,7 @@ UnitPatch = create_model(
 
 class StatusIn(Schema):
     status: str
-    effective_on: date
+    effective_on: IsoDate
     use_category: str = ""
     note: str = ""
 
@@ -94,7 +101,10 @@ class StatusOut(Schema):
 
 
 class FeatureCollection(Schema):
-    type: str = "FeatureCollection"
+    """A GeoJSON FeatureCollection (RFC 7946) of Point Features, each with its unit's id."""
+
+    model_config = ConfigDict(extra="allow")  # e.g. a "bbox", which GeoJSON allows
+    type: Literal["FeatureCollection"]
     features: list[dict[str, Any]]
 
 
@@ -240,8 +250,8 @@ def record_status(request, slug: str, pk: int, payload: StatusIn):
 def vacancy_series(
     request,
     slug: str,
-    first: date,
-    last: date | None = None,
+    first: IsoDate,
+    last: IsoDate | None = None,
     street: str | None = None,
     zone: int | None = None,
 ):
