@@ -13,6 +13,7 @@ from django.db.models import (
     BooleanField,
     CharField,
     Count,
+    Exists,
     ExpressionWrapper,
     Func,
     OuterRef,
@@ -20,9 +21,7 @@ from django.db.models import (
     Q,
     QuerySet,
     Subquery,
-    Value,
 )
-from django.db.models.functions import Coalesce
 
 from regrow.premises import vacancy
 from regrow.premises.formats.records import UnitRecord, record_of
@@ -244,23 +243,23 @@ def vacancy_series(scope: Scope, first: date, last: date) -> list[tuple[date, va
 
 def units_empty_since(units: QuerySet[Unit], day: date) -> QuerySet[Unit]:
     """The units vacant or partly vacant on `day`, each with `status_now` and `empty_since`: the
-    first change after its last one to a status that is not empty (see vacancy.empty_since)."""
-    latest = _changes_up_to(day)
-    last_used = latest.exclude(status__in=vacancy.EMPTY_STATUSES)
-    units = units.annotate(
-        status_now=Subquery(latest.values("status")[:1]),
-        used_on=Coalesce(Subquery(last_used.values("effective_on")[:1]), Value(date.min)),
-        used_id=Coalesce(Subquery(last_used.values("id")[:1]), Value(0)),
-    ).filter(status_now__in=vacancy.EMPTY_STATUSES)
+    day of its first empty status that no other status followed (see vacancy.empty_since)."""
+    used_later = StatusChange.objects.filter(
+        Q(effective_on__gt=OuterRef("effective_on"))
+        | Q(effective_on=OuterRef("effective_on"), id__gt=OuterRef("id")),
+        unit_id=OuterRef("unit_id"),
+        effective_on__lte=day,
+    ).exclude(status__in=vacancy.EMPTY_STATUSES)
     spell = (
-        _changes_up_to(day)
-        .filter(
-            Q(effective_on__gt=OuterRef("used_on"))
-            | Q(effective_on=OuterRef("used_on"), id__gt=OuterRef("used_id"))
-        )
-        .order_by("effective_on", "id")
+        _changes_up_to(day).filter(status__in=vacancy.EMPTY_STATUSES).filter(~Exists(used_later))
     )
-    return units.annotate(empty_since=Subquery(spell.values("effective_on")[:1]))
+    return (
+        units.annotate(status_now=Subquery(_changes_up_to(day).values("status")[:1]))
+        .filter(status_now__in=vacancy.EMPTY_STATUSES)
+        .annotate(
+            empty_since=Subquery(spell.order_by("effective_on", "id").values("effective_on")[:1])
+        )
+    )
 
 
 @dataclass(frozen=True)
