@@ -1,6 +1,7 @@
 // Maps, as progressive enhancement: every page works without them.
 // [data-map="units"]  shows the units of a GeoJSON URL as circles with a popup;
-// [data-map="picker"] lets a coordinator click the map to fill latitude and longitude.
+// [data-map="picker"] lets a coordinator click the map to fill latitude and longitude, with the
+//                     town's units (data-existing: the register map's points) as grey dots.
 "use strict";
 
 function baseMap(element) {
@@ -40,8 +41,24 @@ async function unitsMap(element) {
   if (data.features.length) map.fitBounds(layer.getBounds(), { maxZoom: 17, padding: [20, 20] });
 }
 
+// The units already in the register, to orient by: small grey dots on one canvas, below the
+// picked point, taking no clicks, so that a click anywhere (on a dot too) still picks a point.
+async function existingUnits(map, url) {
+  const response = await fetch(url, { headers: { Accept: "application/json" } });
+  if (!response.ok) return;
+  const data = await response.json();
+  map.createPane("existing").style.zIndex = 350;
+  const renderer = L.canvas({ pane: "existing", padding: 0.3 });
+  for (const [, latitude, longitude] of data.units) {
+    L.circleMarker([latitude, longitude], {
+      renderer, interactive: false, radius: 4, weight: 1, color: "#4a5560", fillColor: "#9aa5ae", fillOpacity: 0.8,
+    }).addTo(map);
+  }
+}
+
 function pickerMap(element) {
   const map = baseMap(element);
+  if (element.dataset.existing) existingUnits(map, element.dataset.existing);
   const latitude = document.getElementById(element.dataset.latitudeInput);
   const longitude = document.getElementById(element.dataset.longitudeInput);
   let marker = null;
