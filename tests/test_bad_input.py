@@ -9,7 +9,7 @@ import pytest
 from django.test import Client
 from django.utils import translation
 
-from regrow.lib.middleware import _json_holds_nul
+from regrow.lib.middleware import json_holds_nul
 from regrow.premises.models import Unit
 from tests.premises.conftest import make_unit
 
@@ -109,8 +109,8 @@ def test_a_cookie_with_a_nul_is_ignored(db, aluksne):
 
 
 def test_json_is_searched_for_nul_everywhere_without_recursion():
-    assert _json_holds_nul(b'{"a": [{"b": "\\u0000"}]}')
-    assert not _json_holds_nul(b'{"a": "\\\\u0000"}')
-    assert not _json_holds_nul(b"{not json \\u0000")
+    assert json_holds_nul(b'{"a": [{"b": "\\u0000"}]}')
+    assert not json_holds_nul(b'{"a": "\\\\u0000"}')
+    assert not json_holds_nul(b"{not json \\u0000")
     deep = b"[" * 100_000 + b'"\\u0000"' + b"]" * 100_000
-    assert not _json_holds_nul(deep)  # too deep for json.loads: whoever reads it refuses it
+    assert not json_holds_nul(deep)  # too deep for json.loads: whoever reads it refuses it

@@ -56,14 +56,14 @@ def _holds_nul(request: HttpRequest) -> bool:
         return _any_nul(request.POST.lists())  # uploaded files are not text: not looked into
     # The API reads any other body as JSON, whatever type it is declared to be.
     body = request.body
-    return b"\x00" in body or (b"\\u0000" in body and _json_holds_nul(body))
+    return b"\x00" in body or (b"\\u0000" in body and json_holds_nul(body))
 
 
 def _any_nul(lists) -> bool:
     return any(NUL in key or any(NUL in value for value in values) for key, values in lists)
 
 
-def _json_holds_nul(body: bytes) -> bool:
+def json_holds_nul(body: bytes) -> bool:
     """Whether a JSON document has a NUL (written `\\u0000`) in any key or string."""
     try:
         document = json.loads(body)
