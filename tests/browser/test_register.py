@@ -1,7 +1,9 @@
 """The vacancy register in a real browser: map picking, statuses, public map, imports."""
 
+import re
 from datetime import date
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 from playwright.sync_api import expect
@@ -138,7 +140,8 @@ def test_import_shows_every_error_then_a_clean_file_imports(coordinator_page, to
         "#id_file", files=[{"name": "good.csv", "mimeType": "text/csv", "buffer": good}]
     )
     page.get_by_role("button", name="Check the file").click()
-    expect(page.get_by_text("1 units, 1 new and 0 already in the register")).to_be_visible()
+    expect(page.get_by_text("Every row of good.csv is valid: 1 unit.")).to_be_visible()
+    expect(page.locator(".import-summary li").first).to_have_text("1 new unit")
     assert_no_axe_violations(page)
     page.get_by_role("button", name="Import all units").click()
     expect(page.get_by_text("1 new, 0 updated, 0 unchanged; 1 statuses recorded")).to_be_visible()
@@ -243,3 +246,65 @@ def test_coordinator_pages_on_a_latvian_phone_have_no_axe_violations(new_page, t
     # The workspace offers the coordinator's tools, named in Latvian.
     page.goto("/lv/aluksne/workspace/")
     expect(page.locator(".section-grid").get_by_role("link", name="Telpu reģistrs")).to_be_visible()
+
+
+def test_a_latvian_clerks_file_imports_through_the_preview_on_a_phone(new_page, town, tmp_path):
+    """A register kept in a spreadsheet set to Latvian: Latvian headers and codes, semicolons,
+    decimal commas and dotted dates. The import page lists the columns; the preview counts."""
+    Unit.objects.create(
+        town=town.town,
+        external_id="ALU-1",
+        street="Pils iela",
+        house_number="5",
+        display_address="Pils iela 5",
+        latitude=Decimal("57.4227"),
+        longitude=Decimal("27.0461"),
+        floor_area_m2=Decimal("45"),
+        listed_on=date(2023, 1, 1),
+    )
+    page = new_page(viewport=PHONE, language="lv")
+    sign_in(page, town.people[Role.COORDINATOR].email, PASSWORD, language="lv")
+    page.fill("#id_code", current_totp(TOTP_SECRET))
+    page.locator("main form button[type=submit]").first.click()
+    page.wait_for_url("**/lv/dashboard/")
+    page.goto("/lv/aluksne/register/import/")
+    expect(page.locator(".file-columns")).to_contain_text("Tukšs (vacant)")
+    page.screenshot(path=tmp_path / "import-lv-phone.png", full_page=True)
+    assert_no_axe_violations(page)
+    with page.expect_download() as download:
+        page.locator(".file-downloads a[href*='template/xlsx/?language=lv']").click()
+    assert download.value.suggested_filename == "aluksne-units-template-lv.xlsx"
+
+    clerks_file = (
+        "Ārējais identifikators;Iela;Mājas numurs;Platums;Garums;Platība, m²;Stāvs;"
+        "Elektrība;Statuss;Statuss kopš\n"
+        "ALU-1;Pils iela;5;57,4227;27,0461;45;Pirmais stāvs;jā;tukšs;01.03.2024\n"
+        "ALU-2;Dārza iela;12;57,4239;27,0442;60,5;pagrabstāvs;nē;Daļēji tukšs;01.03.2024\n"
+    ).encode()
+    page.set_input_files(
+        "#id_file", files=[{"name": "telpas.csv", "mimeType": "text/csv", "buffer": clerks_file}]
+    )
+    page.get_by_role("button", name="Pārbaudīt failu").click()
+    expect(page.get_by_role("heading", name="Pārbaudiet pirms importa")).to_be_visible()
+    counts = page.locator(".import-summary li").all_inner_texts()
+    # New, changed, unchanged, statuses recorded.
+    assert [re.search(r"\d+", text).group() for text in counts] == ["1", "1", "0", "2"]
+    page.screenshot(path=tmp_path / "preview-lv-phone.png", full_page=True)
+    assert_no_axe_violations(page)
+    page.get_by_role("button", name="Importēt visas telpas").click()
+    page.wait_for_url("**/lv/aluksne/register/")
+    assert_no_axe_violations(page)
+    units = {unit.external_id: unit for unit in Unit.objects.filter(town=town.town)}
+    assert units["ALU-1"].has_power is True
+    assert (units["ALU-2"].floor, units["ALU-2"].floor_area_m2) == ("basement", Decimal("60.5"))
+    statuses = dict(StatusChange.objects.values_list("unit__external_id", "status"))
+    assert statuses == {"ALU-1": Status.VACANT, "ALU-2": Status.PARTLY_VACANT}
+
+    page.goto("/lv/aluksne/register/export/")
+    page.screenshot(path=tmp_path / "export-lv-phone.png", full_page=True)
+    assert_no_axe_violations(page)
+    with page.expect_download() as download:
+        page.locator("a[href$='/export/csv/?language=lv']").click()
+    exported = Path(download.value.path()).read_bytes().decode("utf-8-sig")
+    assert exported.startswith("Ārējais identifikators;Iela;")
+    assert ";Daļēji tukšs;" in exported

@@ -32,5 +32,11 @@ urlpatterns = [
     ),
     path("<slug:slug>/register/import/confirm/", files.import_confirm, name="import_confirm"),
     path("<slug:slug>/register/export/<str:fmt>/", files.export_units, name="export"),
+    path("<slug:slug>/register/export/", files.export_page, name="export_page"),
+    path(
+        "<slug:slug>/register/import/template/<str:fmt>/",
+        files.import_template,
+        name="import_template",
+    ),
     path("<slug:slug>/map/units.geojson", public.public_units_geojson, name="public_geojson"),
 ]

@@ -8,6 +8,7 @@ from regrow.premises.services.imports import (
     ImportConflict,
     ImportSummary,
     units_import,
+    units_import_preview,
     units_versions,
 )
 from regrow.premises.services.owners import owner_log_contact, owner_save
@@ -45,6 +46,7 @@ __all__ = [
     "unit_review_photo",
     "unit_update",
     "units_import",
+    "units_import_preview",
     "units_versions",
     "zone_save",
     "zones_import",

@@ -122,6 +122,22 @@ def units_import(
     )
 
 
+def units_import_preview(
+    *, town: Town, records: list[UnitRecord], by, today: date | None = None
+) -> ImportSummary:
+    """What importing the records would do now, with nothing written: how many units are new,
+    changed and unchanged, and how many statuses would be recorded. Raises ImportRejected for
+    what only the register can tell is wrong, as the import would."""
+    require_coordinator(by, town)
+    plan = _plan(town, records, today or town.today(), None, by)
+    return ImportSummary(
+        created=len(plan.new_units),
+        updated=len(plan.changed),
+        unchanged=plan.unchanged,
+        statuses_added=len(plan.statuses) + len(plan.new_statuses),
+    )
+
+
 def _plan(
     town: Town,
     records: list[UnitRecord],

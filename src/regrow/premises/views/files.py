@@ -1,15 +1,16 @@
-"""Import (with a preview) and export of a town's register."""
+"""Import (with a preview) and export of a town's register, in English or the user's language."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core import signing
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.translation import get_language, get_language_info, ngettext
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from regrow.premises import formats, selectors, services
+from regrow.premises.formats.guide import column_guide
 from regrow.premises.forms import ImportForm, ZoneImportForm
 from regrow.premises.views import coordinated_town
 
@@ -26,7 +27,7 @@ CONTENT_TYPES = {
 }
 
 
-def _read(town, data: bytes, filename: str, encoding: str) -> list[formats.UnitRecord]:
+def _read(town, data: bytes, filename: str, encoding: str) -> formats.UnitRecords:
     return formats.read_units(
         data,
         filename=filename,
@@ -41,28 +42,31 @@ def import_units(request: HttpRequest, slug: str) -> HttpResponse:
     """Step 1: upload and check every row; show the errors, or a preview of what will change."""
     town = coordinated_town(request, slug)
     form = ImportForm(request.POST or None, request.FILES or None)
-    context = {"place": town, "town": town, "form": form}
+    context = _import_page(town, form)
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["file"]
         data = upload.read()
         encoding = form.cleaned_data["encoding"]
+        records = formats.UnitRecords()
         try:
             records = _read(town, data, upload.name, encoding)
+            # The versions this preview saw: confirming imports nothing if a unit has moved on.
+            versions = services.units_versions(
+                town=town, external_ids=(record.external_id for record in records)
+            )
+            summary = services.units_import_preview(town=town, records=records, by=request.user)
         except formats.ImportRejected as rejected:
-            context["errors"] = rejected.errors
+            # The register's own problems (a status before a unit was listed) name the columns
+            # as the file does, like the reader's.
+            context["errors"] = formats.in_file_names(rejected.errors, records.names)
             return render(request, "premises/import.html", context, status=400)
-        # The versions this preview saw: confirming imports nothing if a unit has moved on since.
-        versions = services.units_versions(
-            town=town, external_ids=(record.external_id for record in records)
-        )
         # Kept until the coordinator confirms or cancels; the signed token names it.
         stored = services.preview_save(data=data, versions=versions)
         context.update(
             {
                 "records": records[:20],
                 "count": len(records),
-                "new": len(records) - len(versions),
-                "known": len(versions),
+                "summary": summary,
                 "filename": upload.name,
                 "token": signing.dumps(
                     {
@@ -78,6 +82,65 @@ def import_units(request: HttpRequest, slug: str) -> HttpResponse:
         )
         return render(request, "premises/import_preview.html", context)
     return render(request, "premises/import.html", context, status=400 if form.errors else 200)
+
+
+def _import_page(town, form: ImportForm) -> dict:
+    """What the import page shows besides the form: the columns a file may have, described in
+    the page's language, and templates in that language and in English."""
+    languages = [formats.ENGLISH]
+    page_language = get_language()
+    if page_language in formats.file_languages() and page_language != formats.ENGLISH:
+        languages.insert(0, page_language)
+    return {
+        "place": town,
+        "town": town,
+        "form": form,
+        "columns": column_guide(),
+        "template_languages": [_language(code) for code in languages],
+    }
+
+
+def _language(code: str) -> dict:
+    """A file language for links: its code, its name as its speakers write it, and the
+    language of that name (for screen readers)."""
+    if code == formats.ENGLISH:
+        return {"code": code, "name": _("English, with the codes other programs read")}
+    return {"code": code, "name": get_language_info(code)["name_local"].capitalize(), "lang": code}
+
+
+def _file_language(request: HttpRequest) -> str:
+    """The language asked for in `?language=`, English if none; 404 if it is not offered."""
+    language = request.GET.get("language") or formats.ENGLISH
+    if language not in formats.file_languages():
+        raise Http404
+    return language
+
+
+def _file_format(fmt: str, allowed=tuple(formats.Format)) -> formats.Format:
+    try:
+        file_format = formats.Format(fmt)
+    except ValueError as error:
+        raise Http404 from error
+    if file_format not in allowed:
+        raise Http404
+    return file_format
+
+
+def _attachment(data: bytes, file_format: formats.Format, filename: str) -> HttpResponse:
+    content_type, extension = CONTENT_TYPES[file_format]
+    response = HttpResponse(data, content_type=content_type)
+    response["Content-Disposition"] = f'attachment; filename="{filename}.{extension}"'
+    return response
+
+
+@login_required
+def import_template(request: HttpRequest, slug: str, fmt: str) -> HttpResponse:
+    """An empty CSV or XLSX file with the header in the language asked for, to fill in."""
+    town = coordinated_town(request, slug)
+    file_format = _file_format(fmt, allowed=(formats.Format.CSV, formats.Format.XLSX))
+    language = _file_language(request)
+    data = formats.write_units([], file_format, language)
+    return _attachment(data, file_format, f"{town.slug}-units-template-{language}")
 
 
 def _ticket(request: HttpRequest, town, max_age: int | None) -> dict:
@@ -107,7 +170,8 @@ def import_confirm(request: HttpRequest, slug: str) -> HttpResponse:
         messages.error(request, _("This preview has already been imported or has expired."))
         return redirect("premises:import", slug=slug)
     data, versions = preview
-    context = {"place": town, "town": town, "form": ImportForm()}
+    context = _import_page(town, ImportForm())
+    records = formats.UnitRecords()
     try:
         records = _read(town, data, ticket["name"], ticket["encoding"])
         summary = services.units_import(
@@ -116,11 +180,12 @@ def import_confirm(request: HttpRequest, slug: str) -> HttpResponse:
     except services.ImportConflict as conflict:
         # The preview no longer says what would change: the file must be checked again.
         services.preview_delete(ticket["path"])
-        context.update(errors=conflict.errors, changed_meanwhile=True)
+        errors = formats.in_file_names(conflict.errors, records.names)
+        context.update(errors=errors, changed_meanwhile=True)
         return render(request, "premises/import.html", context, status=409)
     except formats.ImportRejected as rejected:
         services.preview_delete(ticket["path"])
-        context["errors"] = rejected.errors
+        context["errors"] = formats.in_file_names(rejected.errors, records.names)
         return render(request, "premises/import.html", context, status=400)
     services.preview_delete(ticket["path"])
     messages.success(
@@ -142,16 +207,27 @@ def import_confirm(request: HttpRequest, slug: str) -> HttpResponse:
 
 @login_required
 def export_units(request: HttpRequest, slug: str, fmt: str) -> HttpResponse:
+    """The register as a file, with headers and codes in `?language=` (English if none)."""
     town = coordinated_town(request, slug)
-    try:
-        file_format = formats.Format(fmt)
-    except ValueError as error:
-        raise Http404 from error
+    file_format = _file_format(fmt)
+    language = _file_language(request)
     records = selectors.register_records(town, town.today())
-    content_type, extension = CONTENT_TYPES[file_format]
-    response = HttpResponse(formats.write_units(records, file_format), content_type=content_type)
-    response["Content-Disposition"] = f'attachment; filename="{town.slug}-units.{extension}"'
-    return response
+    data = formats.write_units(records, file_format, language)
+    suffix = "" if language == formats.ENGLISH else f"-{language}"
+    return _attachment(data, file_format, f"{town.slug}-units{suffix}")
+
+
+@login_required
+def export_page(request: HttpRequest, slug: str) -> HttpResponse:
+    """The register's exports, in each format and each language a file can be written in."""
+    town = coordinated_town(request, slug)
+    context = {
+        "place": town,
+        "town": town,
+        "languages": [_language(code) for code in formats.file_languages()],
+        "formats": [("xlsx", "XLSX"), ("csv", "CSV"), ("geojson", "GeoJSON")],
+    }
+    return render(request, "premises/export.html", context)
 
 
 @login_required

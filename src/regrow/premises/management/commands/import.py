@@ -10,9 +10,10 @@ from regrow.towns.models import Town
 
 class Command(BaseCommand):
     help = (
-        "Import a town's shop units from GeoJSON, CSV or XLSX: every row is checked first, and "
-        "nothing is written unless all pass, nor if a unit it would update is changed by someone "
-        "else while it runs. Usage: regrow import units FILE --town SLUG"
+        "Import a town's shop units from GeoJSON, CSV or XLSX, with columns and codes in English "
+        "or in any language of the site: every row is checked first, and nothing is written "
+        "unless all pass, nor if a unit it would update is changed by someone else while it "
+        "runs. Usage: regrow import units FILE --town SLUG"
     )
 
     def add_arguments(self, parser):
@@ -43,6 +44,7 @@ class Command(BaseCommand):
             data = file.read_bytes()
         except OSError as error:
             raise CommandError(f"Cannot read {file}: {error.strerror}") from error
+        records = formats.UnitRecords()
         try:
             records = formats.read_units(
                 data,
@@ -62,7 +64,8 @@ class Command(BaseCommand):
                 ),
             )
         except formats.ImportRejected as rejected:
-            for error in rejected.errors:
+            # Columns named as the file names them, like the reader's own problems.
+            for error in formats.in_file_names(rejected.errors, records.names):
                 where = f"row {error.row}" if error.row else "file"
                 self.stderr.write(f"{file.name}: {where}, {error.field}: {error.message}")
             if isinstance(rejected, services.ImportConflict):
