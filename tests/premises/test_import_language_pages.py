@@ -217,3 +217,9 @@ def test_the_command_line_exports_in_a_language_and_writes_templates(aluksne, tm
     template = tmp_path / "template.geojson"
     call_command("export", "template", format="geojson", output=template, stderr=StringIO())
     assert json.loads(template.read_text())["features"] == []
+
+
+def test_the_register_links_to_the_exports_in_other_languages(client, aluksne, coordinator):
+    client.force_login(coordinator)
+    html = client.get("/en/aluksne/register/").content.decode()
+    assert '<a href="/en/aluksne/register/export/">Export in another language</a>' in html
