@@ -236,6 +236,8 @@ LOCALE_PATHS = [PACKAGE_DIR / "locale"]
 USE_I18N = True
 USE_TZ = True
 TIME_ZONE = env_str("TIME_ZONE") or "Europe/Riga"
+# How dates are typed in each language (forms show the first format): regrow/formats/.
+FORMAT_MODULE_PATH = ["regrow.formats"]
 
 # --- Static files -----------------------------------------------------------------------
 STATIC_URL = "/static/"

@@ -159,3 +159,24 @@ def test_without_a_status_a_unit_is_listed_from_its_own_day(aluksne, coordinator
     )
     assert unit.listed_on == date(2024, 5, 1)
     assert not unit.status_changes.exists()
+
+
+def test_a_latvian_page_shows_and_takes_dates_as_latvians_write_them(client, aluksne, coordinator):
+    client.force_login(coordinator)
+    today = aluksne.town.today()
+    html = client.get("/lv/aluksne/register/units/new/").content.decode()
+    assert 'type="date"' not in html
+    assert f'name="listed_on" value="{today:%d.%m.%Y}"' in html
+    first_day = today - timedelta(days=40)
+    response = client.post(
+        "/lv/aluksne/register/units/new/",
+        typed(
+            aluksne.town,
+            listed_on=f"{today:%d.%m.%Y}",
+            **{"status-effective_on": f"{first_day:%d.%m.%Y}"},
+        ),
+    )
+    assert response.status_code == 302, response.content.decode()[:3000]
+    unit = Unit.objects.get(external_id="ALU-9")
+    assert unit.listed_on == first_day
+    assert unit.status_changes.get().effective_on == first_day

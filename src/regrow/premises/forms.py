@@ -3,18 +3,12 @@ from decimal import Decimal
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from regrow.lib.widgets import LocalDateInput, format_hint
 from regrow.premises.choices import ShopCategory, Status
 from regrow.premises.formats.records import UNIT_FIELDS
 from regrow.premises.models import Owner, OwnerContact, Unit, Zone
 
 MAX_IMPORT_BYTES = 100 * 1024 * 1024
-
-
-class DateInput(forms.DateInput):
-    input_type = "date"
-
-    def __init__(self, **kwargs):
-        super().__init__(format="%Y-%m-%d", **kwargs)
 
 
 class UnitForm(forms.ModelForm):
@@ -45,7 +39,7 @@ class UnitForm(forms.ModelForm):
             "offered_publicly",
         ]
         widgets = {
-            "listed_on": DateInput(),
+            "listed_on": LocalDateInput(),
             "notes": forms.Textarea(attrs={"rows": 3}),
             "latitude": forms.NumberInput(attrs={"step": "0.000001", "inputmode": "decimal"}),
             "longitude": forms.NumberInput(attrs={"step": "0.000001", "inputmode": "decimal"}),
@@ -105,7 +99,7 @@ class UnitForm(forms.ModelForm):
 
 class StatusForm(forms.Form):
     status = forms.ChoiceField(label=_("Status"), choices=Status.choices)
-    effective_on = forms.DateField(label=_("Since"), widget=DateInput())
+    effective_on = forms.DateField(label=_("Since"), widget=LocalDateInput())
     use_category = forms.ChoiceField(
         label=_("Use"), choices=[("", "—"), *ShopCategory.choices], required=False
     )
@@ -113,7 +107,7 @@ class StatusForm(forms.Form):
 
 
 class VacancyFilterForm(forms.Form):
-    on = forms.DateField(label=_("On"), widget=DateInput(), required=False)
+    on = forms.DateField(label=_("On"), widget=LocalDateInput(), required=False)
     street = forms.ChoiceField(label=_("Street"), required=False)
     zone = forms.ModelChoiceField(label=_("Zone"), queryset=Zone.objects.none(), required=False)
 
@@ -199,8 +193,8 @@ class ContactForm(forms.ModelForm):
             "next_step_on",
         ]
         widgets = {
-            "contacted_on": DateInput(),
-            "next_step_on": DateInput(),
+            "contacted_on": LocalDateInput(),
+            "next_step_on": LocalDateInput(),
             "summary": forms.Textarea(attrs={"rows": 3}),
         }
 
@@ -213,8 +207,8 @@ class ZoneImportForm(forms.Form):
 
 
 class PeriodForm(forms.Form):
-    start = forms.DateField(label=_("From"), widget=DateInput())
-    end = forms.DateField(label=_("To"), widget=DateInput())
+    start = forms.DateField(label=_("From"), widget=LocalDateInput())
+    end = forms.DateField(label=_("To"), widget=LocalDateInput())
 
     def clean(self):
         cleaned = super().clean()
@@ -229,13 +223,17 @@ class SurveyForm(forms.Form):
     surveyed_on = forms.DateField(
         label=_("Survey date"),
         required=False,
-        widget=DateInput(attrs={"required": True}),
-        error_messages={"invalid": _("Enter the survey date as YYYY-MM-DD.")},
+        widget=LocalDateInput(attrs={"required": True}),
     )
 
     def __init__(self, *args, town, **kwargs):
         super().__init__(*args, initial={"surveyed_on": town.today()}, **kwargs)
         self.town = town
+        # Named in the page's language, as the field shows it (DD.MM.YYYY or YYYY-MM-DD).
+        field = self.fields["surveyed_on"]
+        field.error_messages["invalid"] = _("Enter the survey date as %(format)s.") % {
+            "format": format_hint(field.widget.active_format())
+        }
 
     def clean_surveyed_on(self):
         return self.cleaned_data["surveyed_on"] or self.town.today()

@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from django_prose_editor.fields import ProseEditorFormField
 
 from regrow.lib.images import PhotoField
+from regrow.lib.widgets import LocalDateTimeInput
 from regrow.network.models import Network
 from regrow.publishing.models import Entry, Image, Person, publisher_q
 from regrow.publishing.services import ENTRY_CONTENT_FIELDS, EntryAction
@@ -37,13 +38,6 @@ EDITOR_EXTENSIONS = {
 }
 
 
-class DateTimeInput(forms.DateTimeInput):
-    input_type = "datetime-local"
-
-    def __init__(self, **kwargs):
-        super().__init__(format="%Y-%m-%dT%H:%M", **kwargs)
-
-
 class EntryForm(forms.ModelForm):
     body = ProseEditorFormField(
         label=_("Text"), required=False, config={"extensions": EDITOR_EXTENSIONS}
@@ -63,7 +57,7 @@ class EntryForm(forms.ModelForm):
     publish_at = forms.DateTimeField(
         label=_("Publish at"),
         required=False,
-        widget=DateTimeInput(),
+        widget=LocalDateTimeInput(),
         help_text=_("Only for “Publish at the set time”."),
     )
 
@@ -72,8 +66,8 @@ class EntryForm(forms.ModelForm):
         fields = ENTRY_CONTENT_FIELDS
         widgets = {
             "lead": forms.Textarea(attrs={"rows": 2}),
-            "starts_at": DateTimeInput(),
-            "ends_at": DateTimeInput(),
+            "starts_at": LocalDateTimeInput(),
+            "ends_at": LocalDateTimeInput(),
         }
 
     def __init__(self, *args, publisher, picker_url: str = "", **kwargs):
