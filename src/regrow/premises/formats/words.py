@@ -13,7 +13,9 @@ from functools import cache
 from typing import TypeVar
 
 from django.conf import settings
+from django.core.signals import setting_changed
 from django.db.models import TextChoices
+from django.dispatch import receiver
 from django.utils import translation
 from django.utils.formats import get_format
 from django.utils.functional import Promise
@@ -73,21 +75,33 @@ def word_map(entries: Iterable[tuple[str, str | Promise]], languages: Iterable[s
     return WordMap(codes=codes, ambiguous=tuple(sorted(ambiguous)))
 
 
-def per_offered_languages(build: Callable[[tuple[str, ...]], T]) -> Callable[[], T]:
-    """`build(languages)` for the languages offered now, built once for each set of them.
+# The values per_offered_languages built, each in a one-item list; emptied when the offered
+# languages change (tests change them).
+_BUILT: list[list] = []
 
-    A reader asks for every cell; this costs one comparison while the settings stay the same.
+
+def per_offered_languages(build: Callable[[tuple[str, ...]], T]) -> Callable[[], T]:
+    """`build(languages)` for the languages offered now, built once.
+
+    A reader asks for every cell, so this must cost no more than a look in a list: reading
+    settings.LANGUAGES each time made reading a file twice as slow.
     """
-    built = cache(build)
-    last: list = [None, None]
+    built: list = []
+    _BUILT.append(built)
 
     def current() -> T:
-        languages = settings.LANGUAGES
-        if last[0] is not languages:
-            last[:] = [languages, built(tuple(code for code, _name in languages))]
-        return last[1]
+        if not built:
+            built.append(build(tuple(code for code, _name in settings.LANGUAGES)))
+        return built[0]
 
     return current
+
+
+@receiver(setting_changed)
+def _forget_built(*, setting: str, **kwargs) -> None:
+    if setting in {"LANGUAGES", "LOCALE_PATHS"}:
+        for built in _BUILT:
+            built.clear()
 
 
 def in_english() -> bool:
@@ -116,7 +130,8 @@ def choice(choices: type[TextChoices], *, default: str | None) -> Callable[[obje
         written = as_text(raw)
         if not written:
             return default
-        code = words().codes.get(normal(written))
+        codes = words().codes
+        code = codes.get(written.lower()) or codes.get(normal(written))
         if code is None:
             raise Invalid(
                 _("“%(value)s” is not a known code. Use one of: %(codes)s.")
@@ -158,9 +173,14 @@ def several(choices: type[TextChoices]) -> Callable[[object], tuple[str, ...]]:
             parts = [as_text(part) for part in raw]
         else:
             parts = as_text(raw).split("|")
+        known = words().codes
         codes, unknown = set(), []
         for part in parts:
-            found, not_found = _split(part, words().codes)
+            code = known.get(part.strip().lower())  # the usual case: one code between “|”s
+            if code is not None:
+                codes.add(code)
+                continue
+            found, not_found = _split(part, known)
             codes.update(found)
             unknown += not_found
         if unknown:
@@ -178,7 +198,7 @@ _yes_no = per_offered_languages(lambda languages: word_map([("yes", YES), ("no",
 
 def flag(raw: object) -> bool:
     """Yes or no in any offered language, or in the words lib.tabular knows; empty is no."""
-    meaning = _yes_no().codes.get(normal(raw)) if isinstance(raw, str) else None
+    meaning = _yes_no().codes.get(raw.strip().lower()) if type(raw) is str else None
     return values.flag(raw) if meaning is None else meaning == "yes"
 
 
