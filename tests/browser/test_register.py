@@ -12,7 +12,7 @@ from regrow.premises.choices import Status
 from regrow.premises.models import Owner, StatusChange, Unit
 from regrow.towns.models import Role
 from tests.browser.axe import assert_no_axe_violations
-from tests.browser.conftest import PHONE
+from tests.browser.conftest import DESKTOP, PHONE
 from tests.browser.helpers import current_totp, sign_in
 from tests.fixtures import PASSWORD, TOTP_SECRET, make_town_with_people
 
@@ -308,3 +308,198 @@ def test_a_latvian_clerks_file_imports_through_the_preview_on_a_phone(new_page, 
     exported = Path(download.value.path()).read_bytes().decode("utf-8-sig")
     assert exported.startswith("Ārējais identifikators;Iela;")
     assert ";Daļēji tukšs;" in exported
+
+
+def latvian_coordinator_page(new_page, town, viewport):
+    page = new_page(viewport=viewport, language="lv")
+    sign_in(page, town.people[Role.COORDINATOR].email, PASSWORD, language="lv")
+    page.fill("#id_code", current_totp(TOTP_SECRET))
+    page.locator("main form button[type=submit]").first.click()
+    page.wait_for_url("**/lv/dashboard/")
+    return page
+
+
+def emptied_over_2024(town, count: int) -> None:
+    """`count` units occupied since 2022; every third emptied in 2024, a few each month."""
+    for number in range(1, count + 1):
+        unit = unit_in(
+            town, f"V{number}", house_number=str(number), display_address=f"Pils {number}"
+        )
+        StatusChange.objects.create(
+            unit=unit, status=Status.OCCUPIED, effective_on=date(2022, 1, 1), source="survey"
+        )
+        if number % 3 == 0:
+            emptied = date(2024, 1 + number % 12, 1)
+            StatusChange.objects.create(
+                unit=unit, status=Status.VACANT, effective_on=emptied, source="survey"
+            )
+
+
+@pytest.mark.parametrize("viewport", [DESKTOP, PHONE], ids=["desktop", "phone"])
+def test_vacancy_chart_and_the_reports_files_and_print_in_latvian(
+    new_page, town, viewport, tmp_path
+):
+    from io import BytesIO
+
+    from openpyxl import load_workbook
+
+    emptied_over_2024(town.town, 160)  # 53 empty now: 33,1 %
+    page = latvian_coordinator_page(new_page, town, viewport)
+    page.goto("/lv/aluksne/register/vacancy/")
+    chart = page.get_by_role("img", name="Tukšo telpu īpatsvars katra mēneša beigās")
+    expect(chart).to_be_visible()
+    assert "33,1 %" in chart.locator("desc").text_content()
+    box = chart.bounding_box()
+    assert box["x"] + box["width"] <= viewport["width"] and box["height"] > 100
+    expect(page.get_by_role("table", name="Tukšo telpu īpatsvars pa mēnešiem")).to_be_visible()
+    expect(page.locator("#empty-range")).to_contain_text("1\N{EN DASH}50")
+    expect(page.locator("#empty-range")).to_contain_text("53")
+    page.screenshot(path=tmp_path / "vacancy.png", full_page=True)
+    assert_no_axe_violations(page)
+    page.locator("a[rel=next]").click()
+    page.wait_for_url("**/lv/aluksne/register/vacancy/?page=2")
+    expect(page.locator("#empty-range")).to_contain_text("51\N{EN DASH}53")
+    assert_no_axe_violations(page)
+
+    page.goto("/lv/aluksne/register/report/?start=2024-01-01&end=2024-12-31")
+    expect(page.locator("#units-empty")).to_have_text("53")
+    print_button = page.locator("button[data-print]")
+    expect(print_button).to_be_visible()  # the script shows it
+    assert_no_axe_violations(page)
+    with page.expect_download() as download:
+        page.locator("a[href*='/register/report/csv/?start=2024-01-01']").click()
+    assert download.value.suggested_filename == "aluksne-vacancy-2024-01-01-2024-12-31.csv"
+    lines = Path(download.value.path()).read_bytes().decode("utf-8-sig").splitlines()
+    assert lines[0].startswith("Adrese;Ārējais identifikators;Dienas tukša;")
+    assert len(lines) == 1 + 53
+    with page.expect_download() as download:
+        page.locator("a[href*='/register/report/xlsx/?start=2024-01-01']").click()
+    sheet = load_workbook(BytesIO(Path(download.value.path()).read_bytes())).active
+    assert (sheet.freeze_panes, sheet.max_row, sheet["A1"].value) == ("A2", 54, "Adrese")
+
+    # Printed: the title, the figures and the table, without navigation, forms or buttons.
+    page.emulate_media(media="print")
+    page.screenshot(path=tmp_path / "report-print.png", full_page=True)
+    expect(page.locator(".main-nav")).to_be_hidden()
+    expect(page.locator("main form")).to_be_hidden()
+    expect(print_button).to_be_hidden()
+    expect(page.locator(".brand")).to_have_text("Alūksne")
+    expect(page.locator("main table")).to_be_visible()
+
+
+def signed_in_on_a_latvian_phone(new_page, person, *, totp: bool = False):
+    page = new_page(viewport=PHONE, language="lv")
+    sign_in(page, person.email, PASSWORD, language="lv")
+    if totp:
+        page.fill("#id_code", current_totp(TOTP_SECRET))
+        page.locator("main form button[type=submit]").first.click()
+    page.wait_for_url("**/lv/dashboard/")
+    return page
+
+
+def test_adding_a_unit_empty_since_an_earlier_day_keeps_its_note_on_a_latvian_phone(new_page, town):
+    from datetime import timedelta
+
+    coordinator = town.people[Role.COORDINATOR]
+    page = signed_in_on_a_latvian_phone(new_page, coordinator, totp=True)
+    page.goto("/lv/aluksne/register/units/new/")
+    today = town.town.today()
+    # Dates read as Latvians write them, whatever the browser's own language.
+    expect(page.locator("#id_listed_on")).to_have_value(f"{today:%d.%m.%Y}")
+    expect(page.locator("#id_listed_on_format")).to_have_text("dd.mm.gggg")
+    assert_no_axe_violations(page)
+    page.locator("#id_street").fill("Dārza iela")
+    page.locator("#id_house_number").fill("11a")
+    page.locator("#id_latitude").fill("57.4227")
+    page.locator("#id_longitude").fill("27.0461")
+    page.locator("#id_floor_area_m2").fill("52")
+    empty_since = today - timedelta(days=25)
+    page.locator("#id_status-status").select_option(Status.VACANT)
+    page.locator("#id_status-effective_on").fill(f"{empty_since:%d.%m.%Y}")
+    page.locator("#id_status-use_category").select_option("fashion")
+    page.locator("#id_status-note").fill("Tukša kopš apavu veikala aizvēršanas")
+    page.get_by_role("button", name="Pievienot telpu").click()
+    expect(page.get_by_text("Telpa Dārza iela 11a pievienota.")).to_be_visible()
+    unit = Unit.objects.get(street="Dārza iela")
+    assert unit.listed_on == empty_since
+    assert unit.external_id == f"U-{unit.pk:06d}"
+    change = unit.status_changes.get()
+    assert (change.effective_on, change.note) == (
+        empty_since,
+        "Tukša kopš apavu veikala aizvēršanas",
+    )
+    assert change.use_category == "fashion"
+    expect(page.get_by_role("cell", name="Tukša kopš apavu veikala aizvēršanas")).to_be_visible()
+    assert_no_axe_violations(page)
+
+
+def small_jpeg() -> bytes:
+    from io import BytesIO
+
+    from PIL import Image
+
+    output = BytesIO()
+    Image.new("RGB", (640, 480), (40, 120, 80)).save(output, format="JPEG")
+    return output.getvalue()
+
+
+def test_an_owners_photo_waits_for_a_coordinators_approval_on_latvian_phones(
+    new_page, town, settings, tmp_path
+):
+    from regrow.premises.models import UnitPhoto
+
+    settings.MEDIA_ROOT = tmp_path
+    person = town.people[Role.PROPERTY_OWNER]
+    owner = Owner.objects.create(town=town.town, name="Ilze", user=person)
+    unit = unit_in(
+        town.town, "A1", owner=owner, offered_publicly=True, display_address="Pils iela 5"
+    )
+    StatusChange.objects.create(
+        unit=unit, status=Status.VACANT, effective_on=date(2026, 3, 1), source="survey"
+    )
+
+    page = signed_in_on_a_latvian_phone(new_page, person)
+    page.goto("/lv/my-units/")
+    row = page.get_by_role("row", name="Pils iela 5")
+    expect(row).to_contain_text("Tukšs")
+    expect(row.get_by_role("cell", name="Jā", exact=True)).to_be_visible()
+    assert_no_axe_violations(page)
+    row.get_by_role("link", name="Pils iela 5").click()
+    page.set_input_files(
+        "#id_image", files=[{"name": "logs.jpg", "mimeType": "image/jpeg", "buffer": small_jpeg()}]
+    )
+    page.locator("#id_alt_text").fill("Skatlogs ar zaļām durvīm")
+    page.get_by_role("button", name="Pievienot fotogrāfiju").click()
+    expect(
+        page.get_by_text("Citi to redzēs, kad pilsētas koordinators to apstiprinās.")
+    ).to_be_visible()
+    expect(page.locator(".photos").get_by_text("Gaida apstiprinājumu")).to_be_visible()
+    assert_no_axe_violations(page)
+    page.goto("/lv/my-units/")
+    expect(page.get_by_role("row", name="Pils iela 5")).to_contain_text("1 gaida apstiprinājumu")
+    assert UnitPhoto.objects.get().approval == UnitPhoto.Approval.PENDING
+
+    visitor = new_page(viewport=PHONE, language="lv")
+    visitor.goto("/lv/aluksne/map/")
+    expect(visitor.get_by_role("heading", name="Pils iela 5")).to_be_visible()
+    expect(visitor.get_by_text("kopš 2026. gada 1. marta")).to_be_visible()
+    assert visitor.get_by_role("img", name="Skatlogs ar zaļām durvīm").count() == 0
+    visitor.locator(".leaflet-interactive").first.click()
+    expect(visitor.locator(".leaflet-popup-content")).to_contain_text(
+        "Tukšs, kopš 2026. gada 1. marta"
+    )
+
+    coordinator = signed_in_on_a_latvian_phone(new_page, town.people[Role.COORDINATOR], totp=True)
+    coordinator.goto(f"/lv/aluksne/register/units/{unit.pk}/")
+    photos = coordinator.locator(".photos")
+    expect(photos.get_by_text("Gaida apstiprinājumu")).to_be_visible()
+    assert_no_axe_violations(coordinator)
+    photos.get_by_role("button", name="Apstiprināt", exact=True).click()
+    expect(coordinator.get_by_text("Fotogrāfija apstiprināta.")).to_be_visible()
+    expect(coordinator.locator(".photos").get_by_text("Gaida apstiprinājumu")).to_have_count(0)
+    assert_no_axe_violations(coordinator)
+    assert UnitPhoto.objects.get().approval == UnitPhoto.Approval.APPROVED
+
+    visitor.goto("/lv/aluksne/map/")
+    expect(visitor.get_by_role("img", name="Skatlogs ar zaļām durvīm")).to_be_visible()
+    assert_no_axe_violations(visitor)

@@ -156,3 +156,21 @@ def test_crowded_labels_are_thinned_to_fit():
     assert 3 <= len(shown) < 36
     assert shown[0] == "m00"
     assert thinned(["a", "b"], 400) == ["a", "b"]
+
+
+def test_the_last_x_label_fits_inside_the_picture():
+    labels = [f"Nov {year}" for year in range(2022, 2026)]
+    root = parse(
+        line_chart(
+            title="t",
+            description="d",
+            x_labels=labels,
+            series=[Series("Rate", [1, 2, 3, 4])],
+            size=(360, 220),
+        )
+    )
+    width = float(root.get("viewBox").split()[2])
+    axis = [group for group in every(root, "g") if group.get("class") == "chart-axis"][1]
+    last = list(axis)[-1]
+    assert last.text == "Nov 2025"
+    assert float(last.get("x")) + len(last.text) * 0.6 * 12 / 2 <= width

@@ -104,6 +104,7 @@ class _Frame:
 
 def _frame(
     series: Sequence[Series],
+    x_labels: Sequence[str],
     size: tuple[int, int],
     limits: tuple[float | None, float | None],
     format_value: Format,
@@ -116,7 +117,9 @@ def _frame(
     legend = len(series) * _LEGEND_ROW if len(series) > 1 else 0
     width, height = size
     bottom = height - FONT_SIZE - 12
-    return _Frame(width, height, label_width + 14, width - 10, 10 + legend, bottom, ticks)
+    # Room on the right for half the last x label, which is centred on its tick.
+    right = width - max(10, max(map(len, x_labels), default=0) * _CHARACTER_WIDTH / 2)
+    return _Frame(width, height, label_width + 14, right, 10 + legend, bottom, ticks)
 
 
 def _start(frame: _Frame, title: str, description: str, id_prefix: str) -> list[str]:
@@ -219,7 +222,7 @@ def line_chart(
     """A line per series over evenly spaced x labels, with a marker at each value that shows
     its figure as a tooltip, and a gap where a value is None. `y_limits` are values the y axis
     must reach at least (None: only the data's)."""
-    frame = _frame(series, size, y_limits, format_value)
+    frame = _frame(series, x_labels, size, y_limits, format_value)
     step = (frame.right - frame.left - 16) / max(len(x_labels) - 1, 1)
     xs = [frame.left + 8 + index * step for index in range(len(x_labels))]
 
@@ -276,7 +279,7 @@ def bar_chart(
 ) -> str:
     """Bars grouped by x label, one per series, each showing its figure as a tooltip; bars
     start at zero (or at the lowest tick, if the axis does not reach zero)."""
-    frame = _frame(series, size, y_limits, format_value)
+    frame = _frame(series, x_labels, size, y_limits, format_value)
     band = (frame.right - frame.left) / max(len(x_labels), 1)
     bar = band * 0.8 / max(len(series), 1)
     xs = [frame.left + band * (index + 0.5) for index in range(len(x_labels))]

@@ -19,7 +19,9 @@ from regrow.towns.permissions import Action, can
 def unit_new(request: HttpRequest, slug: str) -> HttpResponse:
     town = coordinated_town(request, slug)
     form = UnitForm(request.POST or None, town=town)
-    status_form = StatusForm(request.POST or None, prefix="status")
+    status_form = StatusForm(
+        request.POST or None, prefix="status", initial={"effective_on": town.today()}
+    )
     # Both forms are checked, so that every mistake is shown at once.
     forms_valid = [form.is_valid(), status_form.is_valid()] if request.method == "POST" else []
     if forms_valid and all(forms_valid):

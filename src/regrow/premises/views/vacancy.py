@@ -55,14 +55,16 @@ def series_chart(series: list[tuple[date, Rate]]) -> SafeString | None:
         "highest_month": month(highest[0]),
         "last_rate": percent(known[-1][1]),
     }
+    # Short enough for a phone's axis: "Jun 2024" in English, "06.2024" in Latvian.
+    axis_month = pgettext("a date format (Django's) for a month on a chart's axis", "M Y")
     svg = charts.line_chart(
         title=_("Vacancy rate at the end of each month"),
         description=description,
-        x_labels=[date_format(day, "M Y") for day, _rate in series],
+        x_labels=[date_format(day, axis_month) for day, _rate in series],
         series=[charts.Series(_("Vacancy rate"), [rate.percent for _day, rate in series])],
         format_value=percent,
         id_prefix="vacancy-chart",
-        size=(480, 220),
+        size=(320, 200),
     )
     return mark_safe(svg)  # noqa: S308 - charts.py escapes every text it writes
 
