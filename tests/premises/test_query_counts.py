@@ -9,11 +9,14 @@ from django.test.utils import CaptureQueriesContext
 
 from regrow.premises import formats, services
 from regrow.premises.choices import Status
-from regrow.premises.models import Owner, Unit, UnitPhoto
+from regrow.premises.models import Owner, Unit, UnitPhoto, Zone
 from tests.premises.conftest import add_status, make_unit
 
 PAGES = [
     ("/en/aluksne/register/", True),
+    ("/en/aluksne/register/?status=vacant&street=Pils+iela&offered=yes&use=fashion", True),
+    ("/en/aluksne/register/map/", True),
+    ("/en/aluksne/register/map/?status=vacant&offered=yes", True),
     ("/en/aluksne/register/vacancy/", True),
     ("/en/aluksne/register/owners/", True),
     ("/en/aluksne/map/", False),
@@ -94,3 +97,21 @@ def test_reimporting_an_unchanged_register_runs_a_fixed_number_of_queries(aluksn
         assert (summary.unchanged, summary.statuses_added) == (count, 0)
         counts.append(len(captured))
     assert counts[0] == counts[1], counts
+
+
+def test_a_later_page_of_the_register_or_a_zone_costs_no_more_queries(client, aluksne, coordinator):
+    client.force_login(coordinator)
+    zone = Zone.objects.create(
+        town=aluksne.town,
+        name="Centre",
+        geometry={
+            "type": "Polygon",
+            "coordinates": [[[27.0, 57.4], [27.1, 57.4], [27.1, 57.5], [27.0, 57.5], [27.0, 57.4]]],
+        },
+    )
+    grow_register(aluksne.town, 3, start=0)
+    client.get("/en/aluksne/register/")
+    first = queries(client, f"/en/aluksne/register/?zone={zone.pk}")
+    grow_register(aluksne.town, 120, start=100)
+    last = queries(client, f"/en/aluksne/register/?zone={zone.pk}&page=3")
+    assert first == last, f"{first} queries for the first page of 3 units, {last} for page 3"

@@ -7,6 +7,12 @@ app_name = "premises"
 urlpatterns = [
     path("my-units/", units.my_units, name="my_units"),
     path("<slug:slug>/register/", register.register, name="register"),
+    path("<slug:slug>/register/map/", register.register_map, name="register_map"),
+    path(
+        "<slug:slug>/register/map/units/<int:pk>/",
+        register.register_map_unit,
+        name="register_map_unit",
+    ),
     path("<slug:slug>/register/vacancy/", vacancy.vacancy, name="vacancy"),
     path("<slug:slug>/register/units/new/", units.unit_new, name="unit_new"),
     path("<slug:slug>/register/units/<int:pk>/", units.unit_detail, name="unit"),
