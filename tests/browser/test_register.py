@@ -12,7 +12,7 @@ from regrow.premises.choices import Status
 from regrow.premises.models import Owner, StatusChange, Unit
 from regrow.towns.models import Role
 from tests.browser.axe import assert_no_axe_violations
-from tests.browser.conftest import PHONE
+from tests.browser.conftest import DESKTOP, PHONE
 from tests.browser.helpers import current_totp, sign_in
 from tests.fixtures import PASSWORD, TOTP_SECRET, make_town_with_people
 
@@ -248,6 +248,87 @@ def test_coordinator_pages_on_a_latvian_phone_have_no_axe_violations(new_page, t
     expect(page.locator(".section-grid").get_by_role("link", name="Telpu reģistrs")).to_be_visible()
 
 
+def register_of(town, count: int) -> None:
+    """Units on Pils iela, then Dārza iela, the last on Ezera iela; every third vacant."""
+    for number in range(1, count + 1):
+        street = "Pils iela" if number <= 100 else "Dārza iela"
+        street = "Ezera iela" if number == count else street
+        unit = unit_in(
+            town,
+            f"R{number}",
+            street=street,
+            house_number=str(number),
+            display_address=f"{street} {number}",
+            latitude=Decimal("57.4200") + Decimal(number) / 20_000,
+            longitude=Decimal("27.0400") + Decimal(number % 7) / 1_000,
+        )
+        status = Status.VACANT if number % 3 == 0 else Status.OCCUPIED
+        StatusChange.objects.create(
+            unit=unit, status=status, effective_on=date(2024, 1, 1), source="survey"
+        )
+
+
+@pytest.mark.parametrize("viewport", [DESKTOP, PHONE], ids=["desktop", "phone"])
+def test_register_filters_counts_pages_and_map_in_latvian(new_page, town, viewport):
+    register_of(town.town, 120)  # 40 vacant, 80 occupied
+    page = new_page(viewport=viewport, language="lv")
+    sign_in(page, town.people[Role.COORDINATOR].email, PASSWORD, language="lv")
+    page.fill("#id_code", current_totp(TOTP_SECRET))
+    page.locator("main form button[type=submit]").first.click()
+    page.wait_for_url("**/lv/dashboard/")
+    page.goto("/lv/aluksne/register/")
+    register_map, shown = page.locator("#register-map"), page.locator("#register-range")
+    expect(register_map).to_have_attribute("data-units-shown", "120")
+    expect(shown).to_contain_text("1\N{EN DASH}50")
+    expect(shown).to_contain_text("120")
+    assert page.locator("main tbody tr").count() == 50
+    # The list and the map side by side on a desktop, one above the other on a phone.
+    table, drawn = page.locator(".table-wrap").bounding_box(), register_map.bounding_box()
+    if viewport == DESKTOP:
+        assert drawn["x"] >= table["x"] + table["width"]
+        assert drawn["y"] < table["y"] + table["height"]
+    else:
+        assert drawn["y"] >= table["y"] + table["height"]
+        assert drawn["x"] + drawn["width"] <= viewport["width"]
+    assert_no_axe_violations(page)
+
+    # Vacant units only: the list, its length and the map follow; the counts stay for all.
+    page.locator("#id_status").select_option(Status.VACANT)
+    page.locator("form.register-filters button[type=submit]").click()
+    page.wait_for_url("**/lv/aluksne/register/?*status=vacant*")
+    expect(register_map).to_have_attribute("data-units-shown", "40")
+    expect(shown).to_contain_text("1\N{EN DASH}40")
+    counts = page.locator(".status-counts")
+    expect(counts.get_by_role("link", name="Tukšs 40")).to_have_attribute("aria-current", "true")
+    first_row = page.locator("main tbody tr").first
+    expect(first_row).to_contain_text("Dārza iela 102")
+    expect(first_row.locator(".status--vacant")).to_have_text("Tukšs")
+    assert page.locator("main tbody .status--vacant").count() == 40
+    assert_no_axe_violations(page)
+
+    # From the counts to the occupied units, then to their second page: the filter stays.
+    counts.get_by_role("link", name="Aizņemts 80").click()
+    expect(shown).to_contain_text("1\N{EN DASH}50")
+    expect(register_map).to_have_attribute("data-units-shown", "80")
+    page.locator("a[rel=next]").click()
+    page.wait_for_url("**/lv/aluksne/register/?status=occupied&page=2")
+    expect(shown).to_contain_text("51\N{EN DASH}80")
+    assert page.locator("main tbody .status--occupied").count() == 30
+    expect(page.locator(".pagination [aria-current=page]")).to_contain_text("2")
+    assert_no_axe_violations(page)
+
+    # One unit on its street: the map centres on it, and its circle's popup names it.
+    page.goto("/lv/aluksne/register/?street=Ezera+iela")
+    expect(register_map).to_have_attribute("data-units-shown", "1")
+    register_map.scroll_into_view_if_needed()
+    box = register_map.bounding_box()
+    page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    popup = page.locator(".leaflet-popup-content")
+    expect(popup).to_contain_text("Ezera iela 120")
+    expect(popup).to_contain_text("Tukšs")
+    assert_no_axe_violations(page)
+
+
 def test_a_latvian_clerks_file_imports_through_the_preview_on_a_phone(new_page, town, tmp_path):
     """A register kept in a spreadsheet set to Latvian: Latvian headers and codes, semicolons,
     decimal commas and dotted dates. The import page lists the columns; the preview counts."""
@@ -309,6 +390,82 @@ def test_a_latvian_clerks_file_imports_through_the_preview_on_a_phone(new_page, 
     assert exported.startswith("Ārējais identifikators;Iela;")
     assert ";Daļēji tukšs;" in exported
 
+
+def latvian_coordinator_page(new_page, town, viewport):
+    page = new_page(viewport=viewport, language="lv")
+    sign_in(page, town.people[Role.COORDINATOR].email, PASSWORD, language="lv")
+    page.fill("#id_code", current_totp(TOTP_SECRET))
+    page.locator("main form button[type=submit]").first.click()
+    page.wait_for_url("**/lv/dashboard/")
+    return page
+
+
+def emptied_over_2024(town, count: int) -> None:
+    """`count` units occupied since 2022; every third emptied in 2024, a few each month."""
+    for number in range(1, count + 1):
+        unit = unit_in(
+            town, f"V{number}", house_number=str(number), display_address=f"Pils {number}"
+        )
+        StatusChange.objects.create(
+            unit=unit, status=Status.OCCUPIED, effective_on=date(2022, 1, 1), source="survey"
+        )
+        if number % 3 == 0:
+            emptied = date(2024, 1 + number % 12, 1)
+            StatusChange.objects.create(
+                unit=unit, status=Status.VACANT, effective_on=emptied, source="survey"
+            )
+
+
+@pytest.mark.parametrize("viewport", [DESKTOP, PHONE], ids=["desktop", "phone"])
+def test_vacancy_chart_and_the_reports_files_and_print_in_latvian(
+    new_page, town, viewport, tmp_path
+):
+    from io import BytesIO
+
+    from openpyxl import load_workbook
+
+    emptied_over_2024(town.town, 160)  # 53 empty now: 33,1 %
+    page = latvian_coordinator_page(new_page, town, viewport)
+    page.goto("/lv/aluksne/register/vacancy/")
+    chart = page.get_by_role("img", name="Tukšo telpu īpatsvars katra mēneša beigās")
+    expect(chart).to_be_visible()
+    assert "33,1 %" in chart.locator("desc").text_content()
+    box = chart.bounding_box()
+    assert box["x"] + box["width"] <= viewport["width"] and box["height"] > 100
+    expect(page.get_by_role("table", name="Tukšo telpu īpatsvars pa mēnešiem")).to_be_visible()
+    expect(page.locator("#empty-range")).to_contain_text("1\N{EN DASH}50")
+    expect(page.locator("#empty-range")).to_contain_text("53")
+    page.screenshot(path=tmp_path / "vacancy.png", full_page=True)
+    assert_no_axe_violations(page)
+    page.locator("a[rel=next]").click()
+    page.wait_for_url("**/lv/aluksne/register/vacancy/?page=2")
+    expect(page.locator("#empty-range")).to_contain_text("51\N{EN DASH}53")
+    assert_no_axe_violations(page)
+
+    page.goto("/lv/aluksne/register/report/?start=2024-01-01&end=2024-12-31")
+    expect(page.locator("#units-empty")).to_have_text("53")
+    print_button = page.locator("button[data-print]")
+    expect(print_button).to_be_visible()  # the script shows it
+    assert_no_axe_violations(page)
+    with page.expect_download() as download:
+        page.locator("a[href*='/register/report/csv/?start=2024-01-01']").click()
+    assert download.value.suggested_filename == "aluksne-vacancy-2024-01-01-2024-12-31.csv"
+    lines = Path(download.value.path()).read_bytes().decode("utf-8-sig").splitlines()
+    assert lines[0].startswith("Adrese;Ārējais identifikators;Dienas tukša;")
+    assert len(lines) == 1 + 53
+    with page.expect_download() as download:
+        page.locator("a[href*='/register/report/xlsx/?start=2024-01-01']").click()
+    sheet = load_workbook(BytesIO(Path(download.value.path()).read_bytes())).active
+    assert (sheet.freeze_panes, sheet.max_row, sheet["A1"].value) == ("A2", 54, "Adrese")
+
+    # Printed: the title, the figures and the table, without navigation, forms or buttons.
+    page.emulate_media(media="print")
+    page.screenshot(path=tmp_path / "report-print.png", full_page=True)
+    expect(page.locator(".main-nav")).to_be_hidden()
+    expect(page.locator("main form")).to_be_hidden()
+    expect(print_button).to_be_hidden()
+    expect(page.locator(".brand")).to_have_text("Alūksne")
+    expect(page.locator("main table")).to_be_visible()
 
 
 def signed_in_on_a_latvian_phone(new_page, person, *, totp: bool = False):
