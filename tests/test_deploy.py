@@ -4,6 +4,8 @@ import os
 import subprocess
 import sys
 
+import pytest
+
 
 def run_regrow(*args: str, **env: str) -> subprocess.CompletedProcess:
     # A clean production-like environment: nothing the test run itself set.
@@ -62,3 +64,13 @@ def test_without_a_secret_key_production_refuses_to_start():
     result = run_regrow("check", DEBUG="0")
     assert result.returncode != 0
     assert "SECRET_KEY (or SECRET_KEY_FILE) must be set when DEBUG is off" in result.stderr
+
+
+def test_postgresql_waits_for_a_lock_no_longer_than_sqlite(db):
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        pytest.skip("the lock timeout is PostgreSQL's; SQLite's busy timeout is its 'timeout'")
+    with connection.cursor() as cursor:
+        cursor.execute("SHOW lock_timeout")
+        assert cursor.fetchone()[0] == "20s"

@@ -141,6 +141,12 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "timeout": 20,
         "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
     }
+elif DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # A request waits at most this long for a row another transaction holds (an import, an
+    # edit), then answers 503 "busy" instead of hanging: the same bound as SQLite's timeout.
+    DATABASES["default"].setdefault("OPTIONS", {})["options"] = (
+        f"-c lock_timeout={env_int('DATABASE_LOCK_TIMEOUT', 20) * 1000}"
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 CACHES = cache_settings(env_str("CACHE_URL"))
 
