@@ -109,3 +109,41 @@ def test_vacancy_chart_and_the_reports_files_and_print_in_latvian(
     expect(print_button).to_be_hidden()
     expect(page.locator(".brand")).to_have_text("Alūksne")
     expect(page.locator("main table")).to_be_visible()
+
+
+@pytest.mark.parametrize("viewport", [DESKTOP, PHONE], ids=["desktop", "phone"])
+def test_the_add_unit_map_shows_the_towns_units_and_a_click_on_one_still_picks(
+    new_page, town, viewport, tmp_path
+):
+    centre = {"latitude": town.town.centre_latitude, "longitude": town.town.centre_longitude}
+    unit_in(town.town, "C1", **centre)  # drawn in the middle of the map, where it opens
+    for number in range(2, 30):
+        nearby = {"latitude": centre["latitude"] + Decimal(number) / 10_000}
+        unit_in(town.town, f"C{number}", **{**centre, **nearby})
+    page = latvian_coordinator_page(new_page, town, viewport)
+    with page.expect_response("**/lv/aluksne/register/map/") as answer:
+        page.goto("/lv/aluksne/register/units/new/")
+    assert len(answer.value.json()["units"]) == 29
+    picker = page.locator("#unit-picker")
+    canvas = picker.locator(".leaflet-existing-pane canvas")
+    expect(canvas).to_be_attached()
+    # Grey dots were drawn: some of the canvas's pixels are no longer transparent.
+    drawn = canvas.evaluate(
+        """canvas => {
+            const { width, height } = canvas;
+            const pixels = canvas.getContext("2d").getImageData(0, 0, width, height).data;
+            let count = 0;
+            for (let index = 3; index < pixels.length; index += 4) if (pixels[index]) count++;
+            return count;
+        }"""
+    )
+    assert drawn > 100
+    picker.scroll_into_view_if_needed()
+    page.screenshot(path=tmp_path / "unit-new.png")
+    assert_no_axe_violations(page)
+    box = picker.bounding_box()
+    page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    latitude = float(page.locator("#id_latitude").input_value())
+    longitude = float(page.locator("#id_longitude").input_value())
+    assert abs(latitude - float(centre["latitude"])) < 0.0005
+    assert abs(longitude - float(centre["longitude"])) < 0.0005
