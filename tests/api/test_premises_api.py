@@ -57,7 +57,7 @@ def test_other_roles_and_other_towns_are_refused(client, aluksne, altena, role):
 def test_list_and_geojson_carry_todays_status(api, aluksne):
     unit = make_unit(aluksne.town, "A1")
     add_status(unit, Status.VACANT, date(2024, 1, 1))
-    rows = api.get(f"{BASE}/units").json()
+    rows = api.get(f"{BASE}/units").json()["results"]
     assert [(row["external_id"], row["status"]) for row in rows] == [("A1", "vacant")]
     collection = api.get(f"{BASE}/units.geojson").json()
     assert collection["type"] == "FeatureCollection"
@@ -68,6 +68,52 @@ def test_list_and_geojson_carry_todays_status(api, aluksne):
     assert set(feature["properties"]) == set(rows[0]) - {"latitude", "longitude"}
     assert feature["properties"]["status"] == "vacant"
     assert feature["properties"]["status_since"] == "2024-01-01"
+
+
+def test_the_list_comes_a_page_at_a_time_in_address_order_with_links(api, aluksne):
+    for number in ["11", "12", "2", "4", "11a"]:
+        make_unit(aluksne.town, f"D{number}", street="Dārza iela", house_number=number)
+    first = api.get(f"{BASE}/units?page_size=2").json()
+    assert first["count"] == 5
+    assert [row["house_number"] for row in first["results"]] == ["2", "4"]
+    assert first["previous"] is None
+    assert first["next"] == f"http://testserver{BASE}/units?page_size=2&page=2"
+    second = api.get(first["next"]).json()
+    assert [row["house_number"] for row in second["results"]] == ["11", "11a"]
+    assert second["previous"] == f"http://testserver{BASE}/units?page_size=2&page=1"
+    last = api.get(second["next"]).json()
+    assert ([row["house_number"] for row in last["results"]], last["next"]) == (["12"], None)
+
+
+def test_the_list_pages_50_units_unless_asked_and_refuses_pages_that_are_not_there(api, aluksne):
+    for number in range(51):
+        make_unit(aluksne.town, f"U{number}", house_number=str(number))
+    first = api.get(f"{BASE}/units").json()
+    assert (len(first["results"]), first["count"]) == (50, 51)
+    assert first["next"].endswith("/units?page=2")
+    assert len(api.get(f"{BASE}/units?page_size=500").json()["results"]) == 51
+    assert api.get(f"{BASE}/units?page=3").status_code == 404
+    for refused in ["page=0", "page_size=0", "page_size=501", "page=x"]:
+        assert api.get(f"{BASE}/units?{refused}").status_code == 422, refused
+
+
+def test_an_empty_register_is_one_empty_page(api, aluksne):
+    assert api.get(f"{BASE}/units").json() == {
+        "count": 0,
+        "next": None,
+        "previous": None,
+        "results": [],
+    }
+
+
+def test_the_lists_paging_is_documented():
+    from regrow.api.main import api as ninja_api
+
+    operation = ninja_api.get_openapi_schema()["paths"]["/api/towns/{slug}/units"]["get"]
+    assert "50 to a page" in operation["description"]
+    parameters = {parameter["name"]: parameter for parameter in operation["parameters"]}
+    assert parameters["page_size"]["schema"]["maximum"] == 500
+    assert parameters["page"]["schema"]["minimum"] == 1
 
 
 def test_create_then_record_status_then_read_history(api, aluksne):

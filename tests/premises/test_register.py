@@ -1,5 +1,7 @@
 """The register's list and map: pages, filters kept in the address, counts by status, map data."""
 
+import gzip
+import json
 import re
 from datetime import date
 from decimal import Decimal
@@ -224,3 +226,13 @@ def test_the_register_shows_each_status_as_a_badge_with_its_name(signed_in, aluk
     html = signed_in.get("/en/aluksne/register/").content.decode()
     assert '<span class="status status--vacant">Vacant</span>' in html
     assert '<span class="status status--occupied">Occupied</span>' in html
+
+
+def test_map_data_comes_compressed_to_a_browser_that_takes_gzip(signed_in, aluksne):
+    many_units(aluksne.town, 30)
+    plain = signed_in.get("/en/aluksne/register/map/")
+    packed = signed_in.get("/en/aluksne/register/map/", headers={"accept-encoding": "gzip, br"})
+    assert packed["Content-Encoding"] == "gzip"
+    assert "Accept-Encoding" in packed["Vary"] and "Accept-Encoding" in plain["Vary"]
+    assert len(packed.content) < len(plain.content) / 2
+    assert json.loads(gzip.decompress(packed.content)) == plain.json()

@@ -4,19 +4,22 @@ from datetime import date
 from typing import Annotated, Any, Literal
 
 from django.core.exceptions import PermissionDenied
+from django.core.paginator import EmptyPage
 from django.shortcuts import get_object_or_404
-from ninja import Field, Router, Schema, Status
+from ninja import Field, Query, Router, Schema, Status
 from ninja.errors import HttpError
 from pydantic import ConfigDict, create_model
 
 from regrow.api.errors import BUSY_HEADERS, responses
 from regrow.api.fields import Boolean, Integer, IsoDate, Number
-from regrow.premises import features, selectors, services
+from regrow.premises import features, listing, selectors, services
 from regrow.premises.models import StatusChange, Unit, Zone
 from regrow.towns.models import Town
 from regrow.towns.permissions import Action, can
 
 router = Router(tags=["register"])
+# The most units one page of the list may hold (about 0.3 MB of JSON).
+MAX_PAGE_SIZE = 500
 
 
 # The fields of a unit's files (formats.records.UNIT_FIELDS) and whether it is offered; a test
@@ -136,15 +139,49 @@ def _geojson_properties(unit: Unit) -> dict:
     return properties
 
 
+class UnitPage(Schema):
+    count: int = Field(description="How many units the town has, on every page")
+    next: str | None = Field(description="The next page's address; null on the last page")
+    previous: str | None = Field(description="The previous page's address; null on the first")
+    results: list[UnitOut]
+
+
+def _page_link(request, number: int) -> str:
+    query = request.GET.copy()
+    query["page"] = str(number)
+    return request.build_absolute_uri(f"{request.path}?{query.urlencode()}")
+
+
 @router.get(
     "towns/{slug}/units",
-    response=responses({200: list[UnitOut]}),
+    response=responses({200: UnitPage}, 422),
     openapi_extra=BUSY_HEADERS,
-    summary="Units of the town, with today's status",
+    summary="Units of the town, a page at a time, with today's status",
 )
-def list_units(request, slug: str):
+def list_units(
+    request,
+    slug: str,
+    page: int = Query(1, ge=1, description="Which page, from 1; past the last one is a 404"),
+    page_size: int = Query(
+        listing.PAGE_SIZE, ge=1, le=MAX_PAGE_SIZE, description="Units to a page"
+    ),
+):
+    """The town's units sorted by street and house number (2, 4, 11, 11a, 12), 50 to a page
+    unless `page_size` (at most 500) says otherwise. `count` is the number of units in all;
+    `next` and `previous` are the addresses of the neighbouring pages (null where there is
+    none): follow `next` until it is null to read them all."""
     town = _town(request, slug)
-    return [_unit_out(unit) for unit in selectors.register_units(town, town.today())]
+    units = selectors.register_units(town, town.today())
+    try:
+        current = listing.page_of(units, page, page_size)
+    except EmptyPage:
+        raise HttpError(404, "There is no such page.") from None
+    return {
+        "count": current.paginator.count,
+        "next": _page_link(request, page + 1) if current.has_next() else None,
+        "previous": _page_link(request, page - 1) if current.has_previous() else None,
+        "results": [_unit_out(unit) for unit in current.object_list],
+    }
 
 
 @router.get(

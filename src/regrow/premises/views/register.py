@@ -1,9 +1,12 @@
 """The register's list beside its map: filtered, counted by status, a page at a time."""
 
+import gzip
+
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse, JsonResponse, QueryDict
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
+from django.utils.cache import patch_vary_headers
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
@@ -63,7 +66,14 @@ def register_map(request: HttpRequest, slug: str) -> JsonResponse:
     filters = _filter_form(request, town).register_filter()
     result = listing.map_points(town, town.today(), filters)
     data = {"statuses": result.statuses, "total": result.total, "units": result.points}
-    return JsonResponse(data, json_dumps_params={"separators": (",", ":")})
+    response = JsonResponse(data, json_dumps_params={"separators": (",", ":")})
+    if "gzip" in request.headers.get("Accept-Encoding", ""):
+        # 20,000 points are 0.6 MB, 0.2 MB compressed in a few milliseconds at the fastest
+        # level. The data holds no secret and nothing from the request (nothing for BREACH).
+        response.content = gzip.compress(response.content, compresslevel=1, mtime=0)
+        response["Content-Encoding"] = "gzip"
+    patch_vary_headers(response, ["Accept-Encoding"])
+    return response
 
 
 @login_required
