@@ -115,6 +115,7 @@ def test_addresses_sort_by_street_then_house_number_as_a_number(aluksne):
     assert addresses(town.units.all()) == NATURAL_ORDER
     assert addresses(selectors.register_units(town, DAY)) == NATURAL_ORDER
     assert addresses(selectors.street_units_in_order(town, "Dārza iela", DAY)) == NATURAL_ORDER[:6]
+    assert addresses(selectors.register_records(town, DAY)) == NATURAL_ORDER  # the exports
 
 
 def test_the_sort_key_follows_a_changed_house_number(aluksne, coordinator):

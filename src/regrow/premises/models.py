@@ -380,7 +380,13 @@ class StatusChange(models.Model):
         verbose_name_plural = _("status history")
         # By column, not "unit" (which would join units and sort by their address).
         ordering = ["unit_id", "effective_on", "id"]
-        indexes = [models.Index(fields=["unit", "effective_on", "id"])]
+        # A unit's status on a day is its latest entry up to then: this index finds it, and
+        # holds the status too, so that counting 20,000 units' statuses never reads the table.
+        indexes = [
+            models.Index(
+                fields=["unit", "effective_on", "id", "status"], name="status_change_latest"
+            )
+        ]
 
     def __str__(self) -> str:
         return f"{self.unit} · {self.effective_on} · {self.get_status_display()}"
