@@ -26,6 +26,33 @@ async function popupText(element, unitId) {
     `<br><a href="${escaped(unit.url)}">${escaped(element.dataset.openLabel)}</a>`;
 }
 
+// Small dots when a whole town is in view, larger circles as one comes closer to a street.
+function sizeAt(zoom) {
+  if (zoom >= 17) return { radius: 7, weight: 1 };
+  if (zoom >= 15) return { radius: 5, weight: 1 };
+  return { radius: 3, weight: 0.5 };
+}
+
+function resizeOnZoom(map, layer) {
+  let size = sizeAt(map.getZoom());
+  map.on("zoomend", () => {
+    const next = sizeAt(map.getZoom());
+    if (next.radius === size.radius) return;
+    size = next;
+    layer.eachLayer((marker) => marker.setStyle(size));
+  });
+}
+
+function showCut(element, data) {
+  const language = document.documentElement.lang;
+  const note = document.createElement("p");
+  note.className = "map-hint";
+  note.textContent = element.dataset.cutLabel
+    .replace("%(shown)s", data.units.length.toLocaleString(language))
+    .replace("%(total)s", data.total.toLocaleString(language));
+  element.after(note);
+}
+
 async function registerMap(element) {
   const centre = [Number(element.dataset.lat), Number(element.dataset.lon)];
   const map = L.map(element, { preferCanvas: true, scrollWheelZoom: false, fadeAnimation: false })
@@ -36,16 +63,19 @@ async function registerMap(element) {
   const response = await fetch(element.dataset.points, { headers: { Accept: "application/json" } });
   if (!response.ok) return;
   const data = await response.json();
+  if (data.units.length) {
+    const positions = data.units.map(([, latitude, longitude]) => [latitude, longitude]);
+    map.fitBounds(L.latLngBounds(positions), { maxZoom: 17, padding: [20, 20], animate: false });
+  }
+  // Drawn at the size the view asks for, on one canvas (no element per unit).
   const colours = statusColours(data.statuses);
   const renderer = L.canvas({ padding: 0.3 });
+  const size = sizeAt(map.getZoom());
   const layer = L.featureGroup();
-  const positions = [];
   for (const [id, latitude, longitude, status] of data.units) {
-    positions.push([latitude, longitude]);
     L.circleMarker([latitude, longitude], {
       renderer,
-      radius: 6,
-      weight: 1,
+      ...size,
       color: "#1b1f23",
       fillColor: status >= 0 ? colours.byNumber[status] : colours.none,
       fillOpacity: 0.9,
@@ -58,16 +88,9 @@ async function registerMap(element) {
     if (text) marker.bindPopup(text).openPopup();
   });
   layer.addTo(map);
-  if (positions.length) map.fitBounds(L.latLngBounds(positions), { maxZoom: 17, padding: [20, 20], animate: false });
-  element.dataset.unitsShown = String(positions.length);
-  if (data.total > data.units.length) {
-    const note = document.createElement("p");
-    note.className = "map-hint";
-    note.textContent = element.dataset.cutLabel
-      .replace("%(shown)s", data.units.length.toLocaleString(document.documentElement.lang))
-      .replace("%(total)s", data.total.toLocaleString(document.documentElement.lang));
-    element.after(note);
-  }
+  resizeOnZoom(map, layer);
+  element.dataset.unitsShown = String(data.units.length);
+  if (data.total > data.units.length) showCut(element, data);
 }
 
 document.querySelectorAll('[data-map="register"]').forEach((element) => {
