@@ -74,3 +74,5 @@ def test_postgresql_waits_for_a_lock_no_longer_than_sqlite(db):
     with connection.cursor() as cursor:
         cursor.execute("SHOW lock_timeout")
         assert cursor.fetchone()[0] == "20s"
+        cursor.execute("SHOW jit")
+        assert cursor.fetchone()[0] == "off"
