@@ -9,27 +9,27 @@ from datetime import date
 
 from django.utils.translation import pgettext, pgettext_lazy
 
-_CONTEXT = "month in a date after “since”"
+# Literal contexts, so that makemessages finds them.
 MONTHS_AFTER_SINCE = (
-    pgettext_lazy(_CONTEXT, "January"),
-    pgettext_lazy(_CONTEXT, "February"),
-    pgettext_lazy(_CONTEXT, "March"),
-    pgettext_lazy(_CONTEXT, "April"),
-    pgettext_lazy(_CONTEXT, "May"),
-    pgettext_lazy(_CONTEXT, "June"),
-    pgettext_lazy(_CONTEXT, "July"),
-    pgettext_lazy(_CONTEXT, "August"),
-    pgettext_lazy(_CONTEXT, "September"),
-    pgettext_lazy(_CONTEXT, "October"),
-    pgettext_lazy(_CONTEXT, "November"),
-    pgettext_lazy(_CONTEXT, "December"),
+    pgettext_lazy("month in a date after “since”", "January"),
+    pgettext_lazy("month in a date after “since”", "February"),
+    pgettext_lazy("month in a date after “since”", "March"),
+    pgettext_lazy("month in a date after “since”", "April"),
+    pgettext_lazy("month in a date after “since”", "May"),
+    pgettext_lazy("month in a date after “since”", "June"),
+    pgettext_lazy("month in a date after “since”", "July"),
+    pgettext_lazy("month in a date after “since”", "August"),
+    pgettext_lazy("month in a date after “since”", "September"),
+    pgettext_lazy("month in a date after “since”", "October"),
+    pgettext_lazy("month in a date after “since”", "November"),
+    pgettext_lazy("month in a date after “since”", "December"),
 )
 
 
 def date_since(day: date) -> str:
     """“since 1 March 2026” in the active language (Latvian: “kopš 2026. gada 1. marta”)."""
     phrase = pgettext(
-        "a date after “since”; %(month)s is the month name in the case “since” needs",
+        "a date after “since”, its month in the case “since” needs",
         "since %(day)s %(month)s %(year)s",
     )
     return phrase % {"day": day.day, "month": MONTHS_AFTER_SINCE[day.month - 1], "year": day.year}

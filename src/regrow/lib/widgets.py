@@ -10,17 +10,17 @@ from django import forms
 from django.utils import formats
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
-from django.utils.translation import pgettext
+from django.utils.translation import pgettext_lazy
 
-# strftime directive → what the hint says for it, translated when the hint is made.
+# strftime directive → what the hint says for it (lazy: translated when the hint is made).
 _HINT_PARTS = {
-    "%d": ("day in a date format hint", "DD"),
-    "%m": ("month in a date format hint", "MM"),
-    "%Y": ("year in a date format hint", "YYYY"),
-    "%y": ("two-digit year in a date format hint", "YY"),
-    "%H": ("hours in a time format hint", "hh"),
-    "%M": ("minutes in a time format hint", "mm"),
-    "%S": ("seconds in a time format hint", "ss"),
+    "%d": pgettext_lazy("day in a date format hint", "DD"),
+    "%m": pgettext_lazy("month in a date format hint", "MM"),
+    "%Y": pgettext_lazy("year in a date format hint", "YYYY"),
+    "%y": pgettext_lazy("two-digit year in a date format hint", "YY"),
+    "%H": pgettext_lazy("hours in a time format hint", "hh"),
+    "%M": pgettext_lazy("minutes in a time format hint", "mm"),
+    "%S": pgettext_lazy("seconds in a time format hint", "ss"),
 }
 
 
@@ -28,8 +28,8 @@ def format_hint(strftime_format: str) -> str:
     """How to type a date in `strftime_format`, in the active language: "%d.%m.%Y" is
     "DD.MM.YYYY" in English and "dd.mm.gggg" in Latvian."""
     hint = strftime_format
-    for directive, (context, letters) in _HINT_PARTS.items():
-        hint = hint.replace(directive, pgettext(context, letters))
+    for directive, letters in _HINT_PARTS.items():
+        hint = hint.replace(directive, str(letters))
     return hint
 
 
