@@ -144,7 +144,7 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 elif DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     # A request waits at most this long for a row another transaction holds (an import, an
     # edit), then answers 503 "busy" instead of hanging: the same bound as SQLite's timeout.
-    # No JIT: compiling a page's short queries cost 50–500 ms more than running them.
+    # No JIT: compiling a page's short queries cost 50 to 500 ms more than running them.
     DATABASES["default"].setdefault("OPTIONS", {})["options"] = (
         f"-c lock_timeout={env_int('DATABASE_LOCK_TIMEOUT', 20) * 1000} -c jit=off"
     )
