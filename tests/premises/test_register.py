@@ -185,10 +185,10 @@ def test_map_data_holds_only_id_position_and_status_of_the_filtered_units(signed
     assert response["Content-Type"] == "application/json"
     data = response.json()
     assert data["statuses"] == list(Status.values)
-    assert data["total"] == 2
+    assert (data["total"], data["per_degree"]) == (2, 100_000)
     by_id = {row[0]: row[1:] for row in data["units"]}
     shop = aluksne.town.units.get(external_id="C")
-    assert by_id[shop.pk] == [57.423, 27.046, Status.values.index("vacant")]
+    assert by_id[shop.pk] == [5_742_300, 2_704_600, Status.values.index("vacant")]
     assert by_id[aluksne.town.units.get(external_id="D").pk][2] == -1  # no status yet
     assert b" " not in response.content  # compact
 

@@ -11,8 +11,9 @@ from datetime import date
 from itertools import chain, repeat
 
 from django.core.paginator import Page, Paginator
-from django.db.models import Count, F, FloatField, OuterRef, QuerySet, Subquery, Value
-from django.db.models.functions import Cast, Coalesce, NullIf
+from django.db import connection
+from django.db.models import Count, F, IntegerField, OuterRef, QuerySet, Subquery, Value
+from django.db.models.functions import Cast, Coalesce, NullIf, Round
 
 from regrow.premises import vacancy
 from regrow.premises.choices import Status
@@ -27,8 +28,10 @@ PAGE_SIZE = 50
 NO_STATUS = "none"
 # Every status in the order the page counts them, then units with none.
 STATUS_KEYS = (*Status.values, NO_STATUS)
-# The register's map draws at most this many points (20,000 units make about 0.6 MB of data).
+# The register's map draws at most this many points (20,000 units make about 0.5 MB of data).
 MAP_MAX_UNITS = 25_000
+# Map points are in hundred-thousandths of a degree: within about a metre.
+MAP_PER_DEGREE = 100_000
 
 
 @dataclass(frozen=True)
@@ -146,17 +149,29 @@ def register_page(
 @dataclass
 class MapPoints:
     statuses: tuple[str, ...]  # what each point's status number means (-1: no status)
-    points: list[tuple[int, float, float, int]]  # id, latitude, longitude, status number
+    points: list[tuple[int, int, int, int]]  # id, latitude, longitude (MAP_PER_DEGREE), status
     total: int  # units selected; more than len(points) if the map's limit cut them
+
+
+def _plain_rows(query: QuerySet) -> list[tuple]:
+    """The rows of a values_list query of numbers and text, as the database driver gives them:
+    Django's per-value conversions took longer than the query for 20,000 map points."""
+    sql, params = query.query.sql_with_params()
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return cursor.fetchall()
 
 
 def map_points(town: Town, day: date, filters: RegisterFilter) -> MapPoints:
     """The filtered units as points for the register's map: no more than MAP_MAX_UNITS, and
     only what a point needs; one query (two when the limit cuts)."""
     units = with_status(filtered_units(town, day, filters), filters.status).order_by("pk")
-    # As floats from the database: making 40,000 Decimals first took longer than the query.
-    units = units.annotate(lat=Cast("latitude", FloatField()), lon=Cast("longitude", FloatField()))
-    rows = list(units.values_list("pk", "lat", "lon", "status_now")[: MAP_MAX_UNITS + 1])
+    # Whole numbers of MAP_PER_DEGREE: read and written faster than decimals or floats.
+    units = units.annotate(
+        lat=Cast(Round(F("latitude") * MAP_PER_DEGREE), IntegerField()),
+        lon=Cast(Round(F("longitude") * MAP_PER_DEGREE), IntegerField()),
+    )
+    rows = _plain_rows(units.values_list("pk", "lat", "lon", "status_now")[: MAP_MAX_UNITS + 1])
     total = len(rows) if len(rows) <= MAP_MAX_UNITS else units.count()
     number = {status: index for index, status in enumerate(Status.values)}
     points = [(pk, lat, lon, number.get(status, -1)) for pk, lat, lon, status in rows]

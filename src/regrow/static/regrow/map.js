@@ -49,8 +49,9 @@ async function existingUnits(map, url) {
   const data = await response.json();
   map.createPane("existing").style.zIndex = 350;
   const renderer = L.canvas({ pane: "existing", padding: 0.3 });
+  // Positions come in whole numbers of 1 / data.per_degree of a degree.
   for (const [, latitude, longitude] of data.units) {
-    L.circleMarker([latitude, longitude], {
+    L.circleMarker([latitude / data.per_degree, longitude / data.per_degree], {
       renderer, interactive: false, radius: 4, weight: 1, color: "#4a5560", fillColor: "#9aa5ae", fillOpacity: 0.8,
     }).addTo(map);
   }

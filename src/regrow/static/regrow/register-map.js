@@ -63,8 +63,9 @@ async function registerMap(element) {
   const response = await fetch(element.dataset.points, { headers: { Accept: "application/json" } });
   if (!response.ok) return;
   const data = await response.json();
+  const degrees = (value) => value / data.per_degree;
   if (data.units.length) {
-    const positions = data.units.map(([, latitude, longitude]) => [latitude, longitude]);
+    const positions = data.units.map(([, lat, lon]) => [degrees(lat), degrees(lon)]);
     map.fitBounds(L.latLngBounds(positions), { maxZoom: 17, padding: [20, 20], animate: false });
   }
   // Drawn at the size the view asks for, on one canvas (no element per unit).
@@ -73,7 +74,7 @@ async function registerMap(element) {
   const size = sizeAt(map.getZoom());
   const layer = L.featureGroup();
   for (const [id, latitude, longitude, status] of data.units) {
-    L.circleMarker([latitude, longitude], {
+    L.circleMarker([degrees(latitude), degrees(longitude)], {
       renderer,
       ...size,
       color: "#1b1f23",
