@@ -13,9 +13,7 @@ from regrow.lib.middleware import json_holds_nul
 from regrow.premises.models import Unit
 from tests.premises.conftest import make_unit
 
-REFUSED = (
-    "The request holds a null character, which no field accepts. Remove it and try again."
-)
+REFUSED = "The request holds a null character, which no field accepts. Remove it and try again."
 
 
 @pytest.fixture
