@@ -211,3 +211,11 @@ def test_null_is_refused_for_every_field_a_unit_must_hold_and_kept_where_it_may_
         else:
             assert nullable, f"{name} cannot be null but was accepted"
     assert UnitPatch.model_validate({"version": 1}).model_dump(exclude_unset=True) == {"version": 1}
+
+
+def test_an_unknown_query_parameter_is_refused_naming_it(api, aluksne):
+    response = api.get("/api/towns/aluksne/units", {"pagesize": "10"})
+    assert response.status_code == 422
+    assert response.json() == {"detail": "Unknown query parameter: pagesize"}
+    response = api.get("/api/towns/aluksne/vacancy/series", {"first": "2024-01-01", "x": "1"})
+    assert response.status_code == 422 and "x" in response.json()["detail"]

@@ -152,6 +152,14 @@ def _page_link(request, number: int) -> str:
     return request.build_absolute_uri(f"{request.path}?{query.urlencode()}")
 
 
+def _refuse_unknown_parameters(request, known: set[str]) -> None:
+    """422 for a query parameter the operation does not take: a misspelt `page_size` would
+    otherwise pass unnoticed and give a page of the default size."""
+    unknown = sorted(set(request.GET) - known)
+    if unknown:
+        raise HttpError(422, f"Unknown query parameter: {', '.join(unknown)}")
+
+
 @router.get(
     "towns/{slug}/units",
     response=responses({200: UnitPage}, 422),
@@ -170,6 +178,7 @@ def list_units(
     unless `page_size` (at most 500) says otherwise. `count` is the number of units in all;
     `next` and `previous` are the addresses of the neighbouring pages (null where there is
     none): follow `next` until it is null to read them all."""
+    _refuse_unknown_parameters(request, {"page", "page_size"})
     town = _town(request, slug)
     units = selectors.register_units(town, town.today())
     try:
@@ -292,6 +301,7 @@ def vacancy_series(
     street: str | None = None,
     zone: int | None = None,
 ):
+    _refuse_unknown_parameters(request, {"first", "last", "street", "zone"})
     town = _town(request, slug)
     last = min(last or town.today(), town.today())
     if first > last:
