@@ -20,7 +20,14 @@ function nameEditor(textarea) {
   const observer = new MutationObserver(() => {
     if (apply()) observer.disconnect();
   });
-  observer.observe(wrapper, { childList: true, subtree: true });
+  // The editor may add its editable area first and make it editable a moment later, so
+  // watch the attribute as well as new elements.
+  observer.observe(wrapper, {
+    childList: true,
+    subtree: true,
+    attributes: true,
+    attributeFilter: ["contenteditable"],
+  });
 }
 
 document.querySelectorAll("textarea[data-django-prose-editor-configurable]").forEach(nameEditor);
