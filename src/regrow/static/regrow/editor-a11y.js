@@ -9,20 +9,19 @@ function nameEditor(textarea) {
   const wrapper = textarea.parentElement;
   const apply = () => {
     const editable = wrapper.querySelector("[contenteditable='true']");
-    if (!editable) return false;
+    if (!editable || editable.getAttribute("aria-labelledby") === label.id) return;
     editable.setAttribute("aria-labelledby", label.id);
     editable.setAttribute("aria-multiline", "true");
-    // A click on the label puts the cursor in the editor, as it would for a textarea.
-    label.addEventListener("click", () => editable.focus());
-    return true;
   };
-  if (apply()) return;
-  const observer = new MutationObserver(() => {
-    if (apply()) observer.disconnect();
+  // A click on the label puts the cursor in the editor, as it would for a textarea.
+  label.addEventListener("click", () => {
+    const editable = wrapper.querySelector("[contenteditable='true']");
+    if (editable) editable.focus();
   });
-  // The editor may add its editable area first and make it editable a moment later, so
-  // watch the attribute as well as new elements.
-  observer.observe(wrapper, {
+  apply();
+  // The editor may build its editable area after this script, make it editable a moment
+  // later, or build it again: keep watching and name whichever area is there.
+  new MutationObserver(apply).observe(wrapper, {
     childList: true,
     subtree: true,
     attributes: true,
