@@ -10,6 +10,17 @@ from tests.browser.helpers import sign_in
 from tests.fixtures import PASSWORD, make_town_with_people
 
 
+def rich_text(page, name: str):
+    """The rich-text editor's area, named by its label, once the editor's scripts have built
+    it: on a busy machine (two test workers, one of them fuzzing the API) that can take longer
+    than an ordinary wait."""
+    area = page.get_by_role("textbox", name=name).and_(
+        page.locator(".ProseMirror[contenteditable='true']")
+    )
+    expect(area).to_be_visible(timeout=60_000)
+    return area
+
+
 def test_editor_writes_translates_and_publishes(new_page, transactional_db):
     town = make_town_with_people("aluksne", "Alūksne", "LV")
     page = new_page(language="lv")
@@ -20,7 +31,7 @@ def test_editor_writes_translates_and_publishes(new_page, transactional_db):
     assert_no_axe_violations(page)
     page.get_by_label("Virsraksts").fill("Partneri tikās Alūksnē")
     page.get_by_label("Ievads").fill("Divu dienu tikšanās par tukšajām telpām.")
-    editor = page.get_by_role("textbox", name="Teksts")
+    editor = rich_text(page, "Teksts")
     editor.click()
     page.keyboard.type("Pirmajā dienā partneri pārrunāja pārneses plānus.")
     # The editor's own dialogs speak the page's language too.
@@ -125,7 +136,7 @@ def test_editor_puts_a_picture_from_the_library_into_the_text(
     sign_in(page, editor.email, PASSWORD)
     page.goto("/en/aluksne/news/write/")
     page.get_by_label("Title").fill("Spring market")
-    page.get_by_role("textbox", name="Text").click()
+    rich_text(page, "Text").click()
     page.get_by_role("button", name="figure").click()
     with page.expect_popup() as opened:
         page.get_by_role("button", name="Browse...").click()
@@ -168,7 +179,7 @@ def test_editor_works_under_the_content_security_policy(new_page, transactional_
     policy = response.headers["content-security-policy"]
     assert "unsafe-inline" not in policy and "style-src 'self' 'nonce-" in policy
     page.get_by_label("Title").fill("Opening hours")
-    editor = page.get_by_role("textbox", name="Text")
+    editor = rich_text(page, "Text")
     editor.click()
     page.keyboard.type("Open  daily")
     page.get_by_role("button", name="bold").click()
@@ -188,6 +199,6 @@ def test_editor_works_under_the_content_security_policy(new_page, transactional_
     page.get_by_role("button", name="Save draft").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Edit")
     # Opening the saved text again, with its table and picture, breaks nothing either.
-    expect(page.get_by_role("textbox", name="Text").locator("table")).to_be_visible()
+    expect(rich_text(page, "Text").locator("table")).to_be_visible()
     assert page.evaluate("window.cspViolations") == []
     assert "Open  daily" in Entry.objects.get().body
