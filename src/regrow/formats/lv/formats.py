@@ -8,3 +8,5 @@ DATETIME_INPUT_FORMATS = [
     "%d.%m.%Y %H.%M",
     "%d.%m.%y %H:%M",
 ]
+# A time of day as Latvian writes it in running text: "plkst. 18.00".
+TIME_FORMAT = "H.i"
