@@ -122,7 +122,7 @@ TEMPLATES = [
             "libraries": {
                 "places": "regrow.lib.templatetags.places",
                 "dates": "regrow.lib.templatetags.dates",
-                # The head's canonical, hreflang and robots lines (templates/includes/head_meta.html).
+                # The head's canonical, hreflang and robots lines (includes/head_meta.html).
                 "seo": "regrow.lib.templatetags.seo",
             },
         },
