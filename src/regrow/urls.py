@@ -8,11 +8,14 @@ from django.views.i18n import JavaScriptCatalog, set_language
 from regrow import views
 from regrow.api.main import api
 from regrow.publishing.sitemaps import EntrySitemap
+from regrow.towns.views import theme_css
 
 urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
     path("i18n/setlang/", set_language, name="set_language"),
     path("admin/", admin.site.urls),
+    # A town's or network's colours: one address for every language.
+    path("theme/<slug:slug>.css", theme_css, name="theme_css"),
     path("api/", api.urls),
     path(
         "sitemap.xml",

@@ -49,8 +49,9 @@ def _opened(file) -> Image.Image:
     return image
 
 
-def prepared_photo(upload) -> ContentFile:
-    """A resized copy of an uploaded JPEG, PNG or WebP image with no metadata (no GPS position).
+def prepared_photo(upload, *, max_side: int = MAX_SIDE_PX) -> ContentFile:
+    """A resized copy (at most `max_side` pixels a side) of an uploaded JPEG, PNG or WebP image
+    with no metadata (no GPS position).
 
     Raises ValidationError with a message for the person uploading.
     """
@@ -74,7 +75,7 @@ def prepared_photo(upload) -> ContentFile:
     save_as, suffix = ACCEPTED[kind]
     # Turn the picture upright as the camera meant it, then drop every piece of metadata.
     image = ImageOps.exif_transpose(image)
-    image.thumbnail((MAX_SIDE_PX, MAX_SIDE_PX))
+    image.thumbnail((max_side, max_side))
     if save_as == "JPEG" and image.mode not in {"RGB", "L"}:
         image = image.convert("RGB")
     clean = Image.new(image.mode, image.size)

@@ -40,6 +40,10 @@ class Section:
     title: Any  # a lazy translation
     view: Callable[..., Any]
     order: int
+    # `has_content(place)`: whether the section has anything to show yet. A section without
+    # it is always offered; one that answers False is left out of the navigation (its
+    # address still works). Must be cheap: one query at most.
+    has_content: Callable[[Any], bool] | None = None
 
 
 _sections: dict[tuple[type[models.Model], str], Section] = {}
@@ -70,12 +74,16 @@ def register_section(
     *,
     title: Any,
     order: int = 100,
+    has_content: Callable[[Any], bool] | None = None,
 ) -> None:
     """Let an app render one section of a place, e.g. the public map of a town's units.
 
     `view(request, place)` renders it at `/<language>/<slug>/<section>/`; the section appears
-    in the place's main navigation under `title`, sorted by `order` (lowest first)."""
-    _sections[(model, section)] = Section(key=section, title=title, view=view, order=order)
+    in the place's main navigation under `title`, sorted by `order` (lowest first), once
+    `has_content(place)` (if given) is true."""
+    _sections[(model, section)] = Section(
+        key=section, title=title, view=view, order=order, has_content=has_content
+    )
 
 
 def section_view_for(place: models.Model, section: str) -> Callable[..., Any] | None:
@@ -88,6 +96,15 @@ def sections_for(place: models.Model) -> list[Section]:
     kind = type(place)
     found = [section for (model, _key), section in _sections.items() if model is kind]
     return sorted(found, key=lambda section: (section.order, section.key))
+
+
+def sections_offered(place: models.Model) -> list[Section]:
+    """The sections to show in a place's navigation: those with something to show."""
+    return [
+        section
+        for section in sections_for(place)
+        if section.has_content is None or section.has_content(place)
+    ]
 
 
 def find(slug: str) -> models.Model | None:

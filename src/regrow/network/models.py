@@ -3,13 +3,14 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from regrow.lib.branding import Branding
 from regrow.lib.contact import ContactDetails
 from regrow.lib.i18n import localized, validate_translations
 from regrow.lib.places import validate_place_slug
 from regrow.towns.models import Town
 
 
-class Network(ContactDetails):
+class Network(ContactDetails, Branding):
     """A transfer network: towns that learn a good practice from the city that shares it.
 
     Names and summaries are kept per language ({"lv": …, "en": …}).

@@ -12,12 +12,15 @@ class PremisesConfig(AppConfig):
 
         from regrow.lib import places, workspace
         from regrow.premises.checks import check_sqlite_version
+        from regrow.premises.selectors import has_public_units
         from regrow.premises.views.public import public_map
         from regrow.towns.models import Town
         from regrow.towns.permissions import Action, can
 
         checks.register(check_sqlite_version, checks.Tags.database)
-        places.register_section(Town, "map", public_map, title=_("Map"), order=40)
+        places.register_section(
+            Town, "map", public_map, title=_("Map"), order=40, has_content=has_public_units
+        )
 
         def coordinates(user, town) -> bool:
             return can(user, Action.CHANGE_TOWN, town)

@@ -127,6 +127,16 @@ def public_units(town: Town, day: date, *, with_photos: bool = True) -> list[Uni
     return units
 
 
+def has_public_units(town: Town) -> bool:
+    """Whether the town offers any unit on its public map today (one query)."""
+    offered = town.units.filter(offered_publicly=True).only("pk")
+    return (
+        units_with_status(offered, town.today())
+        .filter(status_now__in=vacancy.EMPTY_STATUSES)
+        .exists()
+    )
+
+
 def may_edit_unit(user, unit: Unit) -> bool:
     """Coordinators of the town, or the unit's owner (for its description)."""
     if can(user, Action.CHANGE_TOWN, unit.town):

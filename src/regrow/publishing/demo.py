@@ -194,3 +194,44 @@ def load(demo: Demo) -> None:
                 entry=entry, by=admin, title=title, lead=lead, body=body, **fields
             )
             first = first or entry
+    pictures_ensure(aluksne, by=admin)
+
+
+# The demo's drawings (lib/demo_art.py), one per story, described in the story's language.
+PICTURE_ALT = {
+    "lv": "Zīmējums: veikalu skatlogi un markīzes pilsētas centra ielā",
+    "en": "Drawing: shop windows and awnings on a town-centre street",
+}
+PALETTES = [
+    ("#4f86c6", ["#e9d8a6", "#94d2bd", "#ee9b00", "#f4f1de"]),
+    ("#2a6f97", ["#f2cc8f", "#e07a5f", "#81b29a", "#f4f1de"]),
+    ("#5e60ce", ["#ffd6a5", "#caffbf", "#9bf6ff", "#fdffb6"]),
+    ("#3d5a80", ["#e0fbfc", "#ee6c4d", "#98c1d9", "#f6bd60"]),
+]
+
+
+def pictures_ensure(town: Town, *, by) -> None:
+    """Give each of the town's demo stories a picture, once."""
+    from django.core.files.base import ContentFile
+
+    from regrow.lib.demo_art import street_picture
+    from regrow.publishing.models import Image
+
+    groups = Entry.objects.filter(town=town).order_by("publish_at", "pk")
+    seen: dict = {}
+    for entry in groups:
+        if entry.image_id:
+            continue
+        index = seen.setdefault(entry.translation_group, len(seen))
+        sky, facades = PALETTES[index % len(PALETTES)]
+        drawing = ContentFile(street_picture(index, sky=sky, facades=facades), name="demo.jpg")
+        image = Image(
+            town=town,
+            alt_text=PICTURE_ALT.get(entry.language, PICTURE_ALT["en"]),
+            credit="regrow",
+            uploaded_by=by,
+        )
+        image.file.save(drawing.name, drawing, save=False)
+        image.full_clean()
+        image.save()
+        entry_save(entry=entry, by=by, image=image)

@@ -6,11 +6,14 @@ gives Alūksne's); people are invented and live at example.org.
 
 from decimal import Decimal
 
+from django.core.files.base import ContentFile
+
 # DEMO_TOTP_SECRET is named here too: the browser tests take the coordinators' secret from here.
 from regrow.accounts.demo import DEMO_TOTP_SECRET as DEMO_TOTP_SECRET
 from regrow.accounts.demo import two_factor_ensure
 from regrow.accounts.services import user_ensure
 from regrow.lib.demo import Demo
+from regrow.lib.demo_art import coat_of_arms_png
 from regrow.towns.models import Role, Town
 from regrow.towns.services import membership_grant
 
@@ -145,9 +148,21 @@ def town_ensure(data: dict) -> Town:
     return town
 
 
+def branding_ensure(town: Town) -> None:
+    """Alūksne's look in the demo: a made-up coat of arms and a lake blue."""
+    if town.logo and town.accent_colour:
+        return
+    arms = ContentFile(coat_of_arms_png(), name="logo.png")
+    town.logo.save(arms.name, arms, save=False)
+    town.accent_colour = "#1d4e89"
+    town.full_clean()
+    town.save()
+
+
 def load(demo: Demo) -> None:
     towns = {data["slug"]: town_ensure(data) for data in TOWNS}
     aluksne, altena = towns["aluksne"], towns["altena"]
+    branding_ensure(aluksne)
     for role, email, password, title in PEOPLE:
         user = user_ensure(email=email, password=password, full_name=title, language="lv")
         membership_grant(user=user, town=aluksne, role=role)

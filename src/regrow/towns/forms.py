@@ -1,9 +1,12 @@
 from django import forms
 from django.conf import settings
 from django.contrib.auth import password_validation
+from django.core.files.uploadedfile import UploadedFile
 from django.utils.translation import gettext_lazy as _
 
+from regrow.lib.branding import prepared_logo, validate_accent_colour
 from regrow.lib.i18n import PARTNER_LANGUAGE_CODES
+from regrow.lib.images import PhotoField
 from regrow.towns.models import Role, Town
 
 
@@ -19,6 +22,42 @@ class InvitationForm(forms.Form):
         self.fields["role"].choices = [("", _("Choose a role"))] + [
             (value, label) for value, label in Role.choices if value in allowed_roles
         ]
+
+
+class BrandingForm(forms.Form):
+    """A town's coat of arms or logo and its accent colour, set by its coordinators."""
+
+    logo = PhotoField(
+        label=_("Coat of arms or logo"),
+        required=False,
+        widget=forms.ClearableFileInput(attrs={"accept": "image/png,image/jpeg,image/webp"}),
+        help_text=_(
+            "PNG, JPEG or WebP, at most 10 MB; it is shown beside the town's name at the top "
+            "of every page. A transparent PNG looks best."
+        ),
+    )
+    accent_colour = forms.CharField(
+        label=_("Accent colour"),
+        required=False,
+        max_length=7,
+        validators=[validate_accent_colour],
+        widget=forms.TextInput(attrs={"placeholder": "#1f5f3f", "autocomplete": "off"}),
+        help_text=_(
+            "For the header, buttons and links: # and six hexadecimal digits, e.g. #1f5f3f. "
+            "Empty: the site's green. Text on it must stay readable, so some colours are refused."
+        ),
+    )
+
+    def clean_accent_colour(self) -> str:
+        return self.cleaned_data["accent_colour"].strip().lower()
+
+    def clean_logo(self):
+        """A new upload made ready to keep; False to remove the logo; None to keep it."""
+        logo = self.cleaned_data.get("logo")
+        if isinstance(logo, UploadedFile):
+            logo.seek(0)
+            return prepared_logo(logo)
+        return False if logo is False else None
 
 
 class NewAccountForm(forms.Form):
@@ -90,6 +129,8 @@ class TownAdminForm(forms.ModelForm):
             "street_address",
             "postal_code",
             "locality",
+            "logo",
+            "accent_colour",
         ]
 
     def __init__(self, *args, **kwargs):

@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from regrow.lib.branding import Branding
 from regrow.lib.contact import ContactDetails
 from regrow.lib.geo import latitude_field, longitude_field
 from regrow.lib.i18n import validate_language_codes
@@ -29,7 +30,7 @@ class Role(models.TextChoices):
     ENTREPRENEUR = "entrepreneur", _("Entrepreneur")
 
 
-class Town(ContactDetails):
+class Town(ContactDetails, Branding):
     """A municipality that runs its programme in regrow; most data belongs to one town."""
 
     name = models.CharField(_("name"), max_length=120)

@@ -202,3 +202,20 @@ def membership_grant(*, user, town: Town, role: str, granted_by=None) -> Members
         user=user, town=town, role=role, defaults={"created_by": granted_by}
     )
     return membership
+
+
+@transaction.atomic
+def town_set_branding(*, town: Town, by, logo, accent_colour: str) -> Town:
+    """Set a town's coat of arms or logo (a prepared file; False removes it, None keeps it)
+    and its accent colour. Pages showing them are rendered afresh (publishing listens)."""
+    if not can(by, Action.CHANGE_TOWN, town):
+        raise PermissionDenied
+    town = Town.objects.select_for_update().get(pk=town.pk)
+    if logo is False:
+        town.logo = ""
+    elif logo is not None:
+        town.logo.save(logo.name, logo, save=False)
+    town.accent_colour = accent_colour
+    town.full_clean()
+    town.save()
+    return town

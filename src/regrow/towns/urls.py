@@ -9,6 +9,7 @@ urlpatterns = [
     path("invitations/<str:token>/", views.invitation_accept, name="invitation_accept"),
     path("<slug:slug>/workspace/", views.workspace, name="workspace"),
     path("<slug:slug>/workspace/invite/", views.invite, name="invite"),
+    path("<slug:slug>/workspace/look/", views.branding_settings, name="branding"),
     path(
         "<slug:slug>/workspace/invitations/<int:pk>/withdraw/",
         views.invitation_withdraw,

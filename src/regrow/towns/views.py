@@ -3,16 +3,16 @@ from django.contrib.auth import login
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from regrow.accounts.models import User
-from regrow.lib import places
+from regrow.lib import branding, places
 from regrow.towns import selectors, services
-from regrow.towns.forms import InvitationForm, NewAccountForm
+from regrow.towns.forms import BrandingForm, InvitationForm, NewAccountForm
 from regrow.towns.models import Invitation, Role, Town
 from regrow.towns.permissions import Action, can, roles_in, roles_may_grant
 
@@ -149,3 +149,39 @@ def _welcome(request: HttpRequest, membership) -> HttpResponse:
         % {"role": membership.get_role_display().lower(), "town": membership.town.name},
     )
     return redirect("towns:workspace", slug=membership.town.slug)
+
+
+@login_required
+def branding_settings(request: HttpRequest, slug: str) -> HttpResponse:
+    """The town's coat of arms or logo and accent colour, for its coordinators."""
+    town = get_object_or_404(Town, slug=slug)
+    if not can(request.user, Action.CHANGE_TOWN, town):
+        raise PermissionDenied
+    initial = {"logo": town.logo, "accent_colour": town.accent_colour}
+    form = BrandingForm(request.POST or None, request.FILES or None, initial=initial)
+    if request.method == "POST":
+        if form.is_valid():
+            services.town_set_branding(town=town, by=request.user, **form.cleaned_data)
+            messages.success(request, _("The logo and colour are saved."))
+            return redirect("towns:branding", slug=town.slug)
+        status = 400
+    else:
+        status = 200
+    context = {"place": town, "town": town, "form": form}
+    return render(request, "towns/branding.html", context, status=status)
+
+
+def theme_css(request: HttpRequest, slug: str) -> HttpResponse:
+    """The place's accent colour as CSS custom properties. Its address carries the theme's
+    version (`?v=`), so browsers keep it for a year and fetch a new one when it changes."""
+    place = places.find(slug)
+    if place is None or not hasattr(place, "accent_colour"):
+        raise Http404
+    response = HttpResponse(
+        branding.theme_css(place.accent_colour), content_type="text/css; charset=utf-8"
+    )
+    current = request.GET.get("v") == place.theme_version
+    response["Cache-Control"] = (
+        "public, max-age=31536000, immutable" if current else ("public, max-age=300")
+    )
+    return response

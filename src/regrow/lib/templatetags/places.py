@@ -13,8 +13,9 @@ register = template.Library()
 
 @register.simple_tag
 def place_sections(place) -> list[places.Section]:
-    """`{% place_sections place as sections %}`: the place's main navigation, in order."""
-    return places.sections_for(place) if place else []
+    """`{% place_sections place as sections %}`: the place's main navigation, in order,
+    without the sections that have nothing to show yet."""
+    return places.sections_offered(place) if place else []
 
 
 @register.simple_tag(takes_context=True)
