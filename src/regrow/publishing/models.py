@@ -153,7 +153,7 @@ class Entry(models.Model):
     version = models.PositiveIntegerField(default=1, editable=False)
     created_at = models.DateTimeField(default=timezone.now, editable=False)
     updated_at = models.DateTimeField(default=timezone.now)
-    # Title, lead and text without markup, kept for search.
+    # Title, lead, text, place and address, folded for search (publishing.search.fold).
     search_text = models.TextField(blank=True, editable=False)
 
     class Meta:

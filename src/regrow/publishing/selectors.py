@@ -7,6 +7,7 @@ from django.utils import timezone
 
 from regrow.lib.i18n import offered_language_codes
 from regrow.publishing.models import Entry, publisher_q
+from regrow.publishing.search import search_terms
 from regrow.towns.models import Town
 
 
@@ -113,24 +114,27 @@ def translations_of(entry: Entry, *, published_only: bool = True) -> QuerySet[En
 
 
 def search(publisher, language: str, words: str) -> QuerySet[Entry]:
-    """Published entries matching the words: ranked full-text search on PostgreSQL, every word
-    as a substring elsewhere (SQLite has no full-text search built into Django)."""
-    words = words.strip()[:200]
+    """Published entries in which every typed word is found, whatever its accents, capitals
+    or ending (see `publishing.search`): ranked on PostgreSQL, newest first on SQLite."""
+    terms = search_terms(words, language)
     entries = published(publisher, language)
-    if not words:
+    if not terms:
         return entries.none()
     if connection.vendor == "postgresql":
         from django.contrib.postgres.search import SearchQuery, SearchRank
 
-        from regrow.publishing.search import CONFIG, search_vector
+        from regrow.publishing.search import CONFIG, prefix_query, search_vector
 
-        query = SearchQuery(words, config=CONFIG, search_type="websearch")
+        query = SearchQuery(prefix_query(terms), config=CONFIG, search_type="raw")
         return (
             entries.alias(vector=search_vector())
             .filter(vector=query)
             .annotate(rank=SearchRank(search_vector(), query))
             .order_by("-rank", "-publish_at")
         )
-    for word in words.split()[:10]:
-        entries = entries.filter(search_text__icontains=word)
+    # Each stem at the start of a word of the folded text (words are separated by one space).
+    for term in terms:
+        entries = entries.filter(
+            Q(search_text__startswith=term) | Q(search_text__contains=f" {term}")
+        )
     return entries

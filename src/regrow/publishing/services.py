@@ -17,6 +17,7 @@ from regrow.network.models import Network
 from regrow.publishing.caching import publisher_changed
 from regrow.publishing.html import clean_html, plain_text
 from regrow.publishing.models import Entry, Image, Related, Revision, publisher_fields
+from regrow.publishing.search import indexed_text
 from regrow.towns.models import Town
 from regrow.towns.permissions import Action, can
 
@@ -113,7 +114,9 @@ def _relate(entry: Entry, *, networks=None, about=None) -> None:
 
 
 def _search_text(entry: Entry) -> str:
-    return " ".join([entry.title, entry.lead, plain_text(entry.body)])
+    return indexed_text(
+        entry.title, entry.lead, plain_text(entry.body), entry.place_name, entry.place_address
+    )
 
 
 @transaction.atomic
