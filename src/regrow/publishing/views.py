@@ -1,8 +1,5 @@
 """What readers see: lists of news, events and projects, one entry, its translations."""
 
-import json
-
-from django.conf import settings
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils.translation import get_language, get_language_info
@@ -11,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from regrow.lib import places
 from regrow.lib.i18n import offered_language_codes
 from regrow.network.models import Network
-from regrow.publishing import selectors, sources
+from regrow.publishing import selectors, sources, structured_data
 from regrow.publishing.caching import cached_for_anonymous
 from regrow.publishing.forms import BrowseForm
 from regrow.publishing.html import clean_html, plain_text
@@ -88,6 +85,7 @@ def search(request: HttpRequest, slug: str) -> HttpResponse:
         "section": "news",
         "words": words,
         "results": selectors.search(place, get_language(), words)[:PAGE_SIZE] if words else None,
+        "noindex": True,  # results are no page of their own for search engines
     }
     return render(request, "publishing/search.html", context)
 
@@ -102,25 +100,6 @@ def home_panel(request: HttpRequest, place) -> tuple[str, dict]:
             "upcoming": selectors.upcoming_events(place, language)[:3],
         },
     )
-
-
-def _language_links(request: HttpRequest, entry: Entry, translations) -> list[dict]:
-    """The language switch of an entry: its translations where they exist, otherwise the
-    same address in the other language, which says plainly that there is no translation."""
-    by_language = {other.language: other.get_absolute_url() for other in translations}
-    by_language[entry.language] = entry.get_absolute_url()
-    links = []
-    for code, _name in settings.LANGUAGES:
-        url = by_language.get(code) or f"/{code}/{entry.publisher.slug}/news/{entry.slug}/"
-        links.append(
-            {
-                "code": code,
-                "name_local": get_language_info(code)["name_local"],
-                "url": url,
-                "is_current": code == entry.language,
-            }
-        )
-    return links
 
 
 @cached_for_anonymous
@@ -139,8 +118,10 @@ def entry_detail(request: HttpRequest, slug: str, entry: str) -> HttpResponse:
         "body": clean_html(found.body),  # sanitised again when shown
         "translations": translations,
         "related": sources.related_links(found),
-        "language_links": _language_links(request, found, translations),
-        "structured_data": _script_json(_schema_org(request, found)),
+        # The switch offers only the languages the entry exists in; the head lists them.
+        "language_links": structured_data.language_links(found, translations),
+        "page_versions": structured_data.page_versions(found, translations),
+        "structured_data": structured_data.script_json(structured_data.schema_org(request, found)),
         "description": found.lead or plain_text(found.body)[:200],
     }
     return render(request, "publishing/entry_detail.html", context)
@@ -164,47 +145,8 @@ def _not_translated(request, place, slug: str, language: str, may_see_drafts: bo
         "section": "news",
         "versions": {version.pk: version for version in versions}.values(),
         "wanted_language": get_language_info(language)["name_local"],
+        # A page saying there is no such version: nothing to index, no versions of its own.
+        "noindex": True,
+        "page_versions": {},
     }
     return render(request, "publishing/entry_not_translated.html", context, status=404)
-
-
-def _script_json(data: dict) -> str:
-    """JSON to put inside a <script> element: no "</script>" or "<!--" can end it early."""
-    escapes = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"}
-    return json.dumps(data, ensure_ascii=False).translate(escapes)
-
-
-def _schema_org(request: HttpRequest, entry: Entry) -> dict:
-    data = {
-        "@context": "https://schema.org",
-        "@type": "Event" if entry.kind == Entry.Kind.EVENT else "NewsArticle",
-        "name" if entry.kind == Entry.Kind.EVENT else "headline": entry.title,
-        "inLanguage": entry.language,
-        "url": request.build_absolute_uri(entry.get_absolute_url()),
-        "description": entry.lead,
-    }
-    if entry.kind == Entry.Kind.EVENT:
-        data["startDate"] = entry.starts_at.isoformat()
-        if entry.ends_at:
-            data["endDate"] = entry.ends_at.isoformat()
-        if entry.place_address:
-            data["location"] = {
-                "@type": "Place",
-                "name": entry.place_name or entry.place_address,
-                "address": entry.place_address,
-            }
-        elif entry.online_url:
-            data["location"] = {"@type": "VirtualLocation", "url": entry.online_url}
-        if entry.latitude is not None and "location" in data:
-            data["location"]["geo"] = {
-                "@type": "GeoCoordinates",
-                "latitude": float(entry.latitude),
-                "longitude": float(entry.longitude),
-            }
-    if entry.image:
-        data["image"] = request.build_absolute_uri(entry.image.file.url)
-    if entry.kind != Entry.Kind.EVENT:
-        data["datePublished"] = entry.publish_at.isoformat() if entry.publish_at else None
-        if entry.author:
-            data["author"] = {"@type": "Person", "name": entry.author.name}
-    return data
