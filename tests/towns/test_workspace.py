@@ -8,7 +8,9 @@ from regrow.towns.models import Role
 TOOLS = {
     "Register of units": "/en/aluksne/register/",
     "Vacancy": "/en/aluksne/register/vacancy/",
+    "Write something new": "/en/aluksne/news/write/",
     "Write and edit": "/en/aluksne/news/manage/",
+    "Logo and colour": "/en/aluksne/workspace/look/",
 }
 
 
@@ -25,8 +27,17 @@ def tool_links(html: str) -> dict[str, str]:
 @pytest.mark.parametrize(
     ("role", "expected"),
     [
-        (Role.COORDINATOR, ["Register of units", "Vacancy", "Write and edit"]),
-        (Role.EDITOR, ["Write and edit"]),
+        (
+            Role.COORDINATOR,
+            [
+                "Register of units",
+                "Vacancy",
+                "Write something new",
+                "Write and edit",
+                "Logo and colour",
+            ],
+        ),
+        (Role.EDITOR, ["Write something new", "Write and edit"]),
     ],
 )
 def test_workspace_offers_each_role_the_tools_it_may_use(client, aluksne, role, expected):
@@ -67,6 +78,6 @@ def test_a_registered_tool_appears_without_editing_any_template(client, aluksne)
     try:
         client.force_login(aluksne.people[Role.EDITOR])
         html = client.get("/en/aluksne/workspace/").content.decode()
-        assert list(tool_links(html)) == ["Try-out tool", "Write and edit"]
+        assert list(tool_links(html)) == ["Try-out tool", "Write something new", "Write and edit"]
     finally:
         workspace.unregister_tool("towns:workspace")

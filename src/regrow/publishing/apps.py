@@ -40,11 +40,16 @@ class PublishingConfig(AppConfig):
                 order=30,
                 has_content=sections.has_projects,
             )
+
+        def writes(user, town) -> bool:
+            return can(user, Action.PUBLISH, town)
+
+        # Every role that may publish finds both on its dashboard and in the workspace.
         workspace.register_tool(
-            title=_("Write and edit"),
-            url_name="publishing:manage",
-            visible=lambda user, town: can(user, Action.PUBLISH, town),
-            order=50,
+            title=_("Write something new"), url_name="publishing:write", visible=writes, order=45
+        )
+        workspace.register_tool(
+            title=_("Write and edit"), url_name="publishing:manage", visible=writes, order=50
         )
         # A town's or network's pages show its name, contacts, logo and colour: a change to
         # any of them renders its cached pages afresh.
