@@ -47,6 +47,10 @@ OWNERS = [
     ("AS Ziemeļu īpašumi", Owner.Kind.ORGANISATION, False, Owner.Outreach.DECLINED, ""),
 ]
 USES = [c for c in ShopCategory.values if c != ShopCategory.OFFICE]
+# The coordinator's notes on contacting an owner, in the town's language.
+CONTACT_SUMMARY = "Izskaidrojām pop-up programmu un telpu nomu ar pašvaldības starpniecību."
+CONTACT_NEXT_STEP = "Nosūtīt informatīvo bukletu"
+OLD_CONTACT_SUMMARY = "Explained the pop-up programme and the head lease through the municipality."
 
 
 def _owners(town: Town) -> list[Owner]:
@@ -75,13 +79,15 @@ def _owners(town: Town) -> list[Owner]:
                 owner=owner,
                 contacted_on=date(2026, 2, index),
                 channel=OwnerContact.Channel.PHONE if local else OwnerContact.Channel.LETTER,
-                summary=(
-                    "Explained the pop-up programme and the head lease through the municipality."
-                ),
+                summary=CONTACT_SUMMARY,
                 outreach_status=outreach,
-                next_step="Send the information leaflet" if outreach != "declined" else "",
+                next_step=CONTACT_NEXT_STEP if outreach != "declined" else "",
                 next_step_on=date(2026, 12, index) if outreach != "declined" else None,
             )
+        # Demo data loaded when these notes were still in English: Alūksne's are in Latvian.
+        old_notes = OwnerContact.objects.filter(owner=owner, summary=OLD_CONTACT_SUMMARY)
+        old_notes.exclude(next_step="").update(next_step=CONTACT_NEXT_STEP)
+        old_notes.update(summary=CONTACT_SUMMARY)
         owners.append(owner)
     return owners
 

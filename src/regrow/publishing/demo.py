@@ -153,19 +153,38 @@ ENTRIES = [
 ]
 
 
+# The author's card is printed under the article in the article's language: one card per
+# language (facts: a role title, no real person's name).
+AUTHORS = {
+    "lv": ("Sabiedrisko attiecību speciāliste", "Alūksnes novada pašvaldība"),
+    "en": ("Public relations specialist", "Alūksne municipality"),
+}
+
+
+def _authors(town: Town) -> dict[str, Person]:
+    authors = {}
+    for language, (name, job_title) in AUTHORS.items():
+        authors[language], _created = Person.objects.get_or_create(
+            town=town,
+            name=name,
+            defaults={
+                "job_title": job_title,
+                "email": "press@aluksne.example.org",
+                "phones": ["+371 60 000 001"],
+                "postal_address": "Dārza iela 11\nAlūksne, LV-4301",
+            },
+        )
+    # Demo data loaded before there was a card per language: Latvian entries get theirs.
+    Entry.objects.filter(town=town, language="lv", author=authors["en"]).update(
+        author=authors["lv"]
+    )
+    return authors
+
+
 def load(demo: Demo) -> None:
     admin = User.objects.filter(is_superuser=True).order_by("pk").first()
     aluksne = Town.objects.get(slug="aluksne")
-    author, _created = Person.objects.get_or_create(
-        town=aluksne,
-        name="Public relations specialist",
-        defaults={
-            "job_title": "Alūksne municipality",
-            "email": "press@aluksne.example.org",
-            "phones": ["+371 60 000 001"],
-            "postal_address": "Dārza iela 11\nAlūksne, LV-4301",
-        },
-    )
+    authors = _authors(aluksne)
     for slug, kind, _key, published_at, extra, texts in ENTRIES:
         town = Town.objects.filter(slug=slug).first()
         network = None if town else Network.objects.get(slug=slug)
@@ -182,7 +201,7 @@ def load(demo: Demo) -> None:
                 network=network,
                 language=language,
                 kind=kind,
-                author=author if town else None,
+                author=authors.get(language) if town else None,
                 publish_at=published_at,
             )
             if first is not None:

@@ -126,14 +126,25 @@ TOWNS = [
 ]
 
 # (role, e-mail, password, name shown, job title) — one person per role in Alūksne.
+# Names are role titles in the person's language (they greet them and sign their changes).
 PEOPLE = [
-    (Role.COORDINATOR, "coordinator@aluksne.example.org", "regrow-coordinator", "Project manager"),
-    (Role.EDITOR, "editor@aluksne.example.org", "regrow-editor", "Public relations specialist"),
-    (Role.JURY_MEMBER, "jury@aluksne.example.org", "regrow-jury", "Jury member"),
-    (Role.PROPERTY_OWNER, "owner@aluksne.example.org", "regrow-owner", "Property owner"),
-    (Role.ENTREPRENEUR, "entrepreneur@aluksne.example.org", "regrow-entrepreneur", "Entrepreneur"),
+    (
+        Role.COORDINATOR,
+        "coordinator@aluksne.example.org",
+        "regrow-coordinator",
+        "Projekta vadītāja",
+    ),
+    (
+        Role.EDITOR,
+        "editor@aluksne.example.org",
+        "regrow-editor",
+        "Sabiedrisko attiecību speciāliste",
+    ),
+    (Role.JURY_MEMBER, "jury@aluksne.example.org", "regrow-jury", "Žūrijas locekle"),
+    (Role.PROPERTY_OWNER, "owner@aluksne.example.org", "regrow-owner", "Telpu īpašniece"),
+    (Role.ENTREPRENEUR, "entrepreneur@aluksne.example.org", "regrow-entrepreneur", "Uzņēmēja"),
 ]
-ALTENA_COORDINATOR = ("coordinator@altena.example.org", "regrow-coordinator", "Project manager")
+ALTENA_COORDINATOR = ("coordinator@altena.example.org", "regrow-coordinator", "Projektleiterin")
 
 
 def town_ensure(data: dict) -> Town:
