@@ -38,6 +38,18 @@ EDITOR_EXTENSIONS = {
 }
 
 
+# An event's own fields: the writing page groups them, and shows them only for an event.
+EVENT_FIELDS = (
+    "starts_at",
+    "ends_at",
+    "place_name",
+    "place_address",
+    "online_url",
+    "latitude",
+    "longitude",
+)
+
+
 class EntryForm(forms.ModelForm):
     body = ProseEditorFormField(
         label=_("Text"), required=False, config={"extensions": EDITOR_EXTENSIONS}
@@ -96,6 +108,27 @@ class EntryForm(forms.ModelForm):
                     for link in self.instance.related.all()
                     if link.content_type.model_class() is Network
                 ]
+
+    def _visible(self, *, event: bool, before: bool | None = None) -> list:
+        names = list(self.fields)
+        first_event = min(names.index(name) for name in EVENT_FIELDS)
+        return [
+            field
+            for field in self.visible_fields()
+            if (field.name in EVENT_FIELDS) == event
+            and (before is None or (names.index(field.name) < first_event) == before)
+        ]
+
+    def content_fields(self) -> list:
+        """The visible fields before the event's (kind, title, text …)."""
+        return self._visible(event=False, before=True)
+
+    def event_fields(self) -> list:
+        return self._visible(event=True)
+
+    def other_fields(self) -> list:
+        """The visible fields after the event's (picture, networks, time to publish)."""
+        return self._visible(event=False, before=False)
 
     def clean_categories(self) -> list[str]:
         return [part.strip() for part in self.cleaned_data["categories"].split(",") if part.strip()]
