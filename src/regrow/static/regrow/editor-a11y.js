@@ -1,6 +1,71 @@
 // The rich-text editor's editable area gets the name of its form label, so screen readers
-// announce it ("Text"), and it says it holds several lines.
+// announce it ("Text"), and it says it holds several lines. Its toolbar buttons get their
+// names and tooltips in the page's language: django-prose-editor writes them in English
+// ("bold", "unordered list") without asking a catalogue, so they come from ours.
+/* global gettext, interpolate */
 "use strict";
+
+// The JavaScript catalogue (/<language>/jsi18n/) is loaded before this script, by the page's
+// head. By the button's data-name (or, for buttons without one, its English title).
+const TOOL_NAMES = {
+  bold: gettext("Bold"),
+  italic: gettext("Italic"),
+  underline: gettext("Underline"),
+  strike: gettext("Strikethrough"),
+  subscript: gettext("Subscript"),
+  superscript: gettext("Superscript"),
+  bulletList: gettext("Bulleted list"),
+  orderedList: gettext("Numbered list"),
+  blockquote: gettext("Quotation"),
+  horizontalRule: gettext("Horizontal line"),
+  figure: gettext("Picture"),
+  link: gettext("Insert a link"),
+  unlink: gettext("Remove the link"),
+  table: gettext("Insert a table"),
+  "table:addColumnAfter": gettext("Add a column"),
+  "table:deleteColumn": gettext("Delete the column"),
+  "table:addRowAfter": gettext("Add a row"),
+  "table:deleteRow": gettext("Delete the row"),
+  "table:mergeCells": gettext("Merge cells"),
+  "table:splitCell": gettext("Split the cell"),
+  "table:toggleHeaderCell": gettext("Header cell"),
+  undo: gettext("Undo"),
+  redo: gettext("Redo"),
+  paragraph: gettext("Paragraph"),
+};
+
+function blockName(key) {
+  const level = /^heading ?(\d)$/.exec(key || "");
+  if (!level) return TOOL_NAMES[key];
+  return interpolate(gettext("Heading %s"), [level[1]]);
+}
+
+function nameTools(menubar) {
+  menubar.querySelectorAll("button").forEach((button) => {
+    // A title that is not the one given here is the library's (it renames the block-type
+    // button as the cursor moves).
+    if (button.title !== button.dataset.givenName) button.dataset.englishTitle = button.title;
+    const name = blockName(button.dataset.name) || blockName(button.dataset.englishTitle);
+    if (!name) return;
+    button.dataset.givenName = name;
+    if (button.title !== name) button.title = name;
+    if (button.getAttribute("aria-label") !== name) button.setAttribute("aria-label", name);
+    // The block-type picker's options show their name as text (“Heading 2”, “Paragraph”).
+    const shown = button.classList.contains("prose-menubar__option") && button.firstElementChild;
+    if (shown && shown.textContent !== name) shown.textContent = name;
+  });
+}
+
+function watchToolbar(wrapper) {
+  const apply = () => wrapper.querySelectorAll(".prose-menubar").forEach(nameTools);
+  apply();
+  new MutationObserver(apply).observe(wrapper, {
+    childList: true,
+    subtree: true,
+    attributes: true,
+    attributeFilter: ["title"],
+  });
+}
 
 function nameEditor(textarea) {
   const label = document.querySelector(`label[for="${textarea.id}"]`);
@@ -29,4 +94,7 @@ function nameEditor(textarea) {
   });
 }
 
-document.querySelectorAll("textarea[data-django-prose-editor-configurable]").forEach(nameEditor);
+document.querySelectorAll("textarea[data-django-prose-editor-configurable]").forEach((area) => {
+  nameEditor(area);
+  watchToolbar(area.parentElement);
+});
