@@ -5,8 +5,9 @@ from django.contrib.sitemaps.views import sitemap as sitemap_view
 from django.urls import include, path
 from django.views.i18n import JavaScriptCatalog, set_language
 
-from regrow import views
+from regrow import crawlers, views
 from regrow.api.main import api
+from regrow.lib.pagecache import cached_for_anonymous
 from regrow.publishing.sitemaps import EntrySitemap
 from regrow.towns.views import theme_css
 
@@ -19,10 +20,12 @@ urlpatterns = [
     path("api/", api.urls),
     path(
         "sitemap.xml",
-        sitemap_view,
-        {"sitemaps": {"entries": EntrySitemap}},
+        cached_for_anonymous(sitemap_view),
+        {"sitemaps": {"pages": crawlers.PageSitemap, "entries": EntrySitemap}},
         name="django.contrib.sitemaps.views.sitemap",
     ),
+    path("robots.txt", crawlers.robots_txt, name="robots_txt"),
+    path("favicon.ico", crawlers.favicon, name="favicon"),
 ]
 
 urlpatterns += i18n_patterns(

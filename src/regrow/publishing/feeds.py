@@ -19,22 +19,33 @@ FEED_SIZE = 30
 
 
 class NewsFeed(Feed):
+    # One instance answers every request (and threads may share it): what belongs to a
+    # request is kept on the place it returns, never on the feed.
     def get_object(self, request, slug):
         place = places.find_or_404(slug)
-        self.request_language = get_language()
+        place.feed_language = get_language()
+        place.feed_home = request.build_absolute_uri(place.get_absolute_url())
         return place
 
     def title(self, place):
         return _("%(place)s: news") % {"place": place.name}
 
     def link(self, place):
-        return f"/{self.request_language}/{place.slug}/news/"
+        return f"/{place.feed_language}/{place.slug}/news/"
 
     def description(self, place):
         return _("News, events and projects of %(place)s") % {"place": place.name}
 
+    # The feed's author, which Atom requires (RFC 4287, 4.1.1) of every entry that has none of
+    # its own: the town or network that publishes it.
+    def author_name(self, place):
+        return place.name
+
+    def author_link(self, place):
+        return place.feed_home
+
     def items(self, place):
-        return selectors.published(place, self.request_language)[:FEED_SIZE]
+        return selectors.published(place, place.feed_language)[:FEED_SIZE]
 
     def item_title(self, entry):
         return entry.title

@@ -1,5 +1,7 @@
-"""The sitemap: every published entry, with the addresses of its translations."""
+"""The sitemap of entries: every published entry, with the addresses of its translations.
+The site's other pages (homes, sections) are in the project's sitemap (regrow/crawlers.py)."""
 
+from django.conf import settings
 from django.contrib.sitemaps import Sitemap
 from django.utils import timezone
 
@@ -25,7 +27,8 @@ class EntrySitemap(Sitemap):
         return entry.get_absolute_url()
 
     def lastmod(self, entry):
-        return entry.updated_at
+        # A scheduled entry changes when it appears, which may be after its last edit.
+        return max(filter(None, [entry.updated_at, entry.publish_at]))
 
     def get_urls(self, page=1, site=None, protocol=None):
         """Each entry's translations as hreflang alternates (the translations differ in slug,
@@ -44,11 +47,18 @@ class EntrySitemap(Sitemap):
         ).select_related("town", "network"):
             groups.setdefault(other.translation_group, []).append(other)
         for url, entry in zip(urls, entries, strict=True):
+            # The original (oldest) first; x-default is the version in the site's default
+            # language, else the original, as in the pages' heads.
+            versions = sorted(groups.get(entry.translation_group, []), key=lambda other: other.pk)
+            by_language = {
+                other.language: f"{origin}{other.get_absolute_url()}" for other in versions
+            }
             url["alternates"] = [
-                {
-                    "lang_code": other.language,
-                    "location": f"{origin}{other.get_absolute_url()}",
-                }
-                for other in groups.get(entry.translation_group, [])
+                {"lang_code": code, "location": location} for code, location in by_language.items()
             ]
+            if by_language:
+                default = (
+                    by_language.get(settings.LANGUAGE_CODE) or url["alternates"][0]["location"]
+                )
+                url["alternates"].append({"lang_code": "x-default", "location": default})
         return urls
