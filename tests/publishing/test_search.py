@@ -147,3 +147,36 @@ def test_prefix_search_uses_the_stored_vector_and_ranks(aluksne, editor):
     found = selectors.search(aluksne.town, "lv", "Alūksne")
     assert [entry.title for entry in found] == ["Alūksne", "Tirgus"]
     assert "to_tsvector" not in str(found.query)
+
+
+def test_results_come_a_page_at_a_time(client, aluksne, django_assert_max_num_queries):
+    now = timezone.now()
+    Entry.objects.bulk_create(
+        Entry(
+            town=aluksne.town,
+            language="lv",
+            translation_group=uuid.uuid4(),
+            title=f"Tirgus {number}",
+            slug=f"tirgus-{number}",
+            search_text=search.indexed_text(f"Tirgus {number} Alūksnē"),
+            publish_at=now - timedelta(minutes=number),
+        )
+        for number in range(25)
+    )
+    with django_assert_max_num_queries(12):
+        first = client.get("/lv/aluksne/news/search/", {"q": "aluksne"}).content.decode()
+    assert first.count('class="card entry-card') == 20
+    assert 'rel="next"' in first and 'rel="prev"' not in first
+    second = client.get("/lv/aluksne/news/search/", {"q": "aluksne", "page": "2"}).content.decode()
+    assert second.count('class="card entry-card') == 5
+    assert 'rel="prev"' in second and 'rel="next"' not in second
+    for page in ["x", "0", "-3"]:
+        response = client.get("/lv/aluksne/news/search/", {"q": "aluksne", "page": page})
+        assert response.content.decode().count('class="card entry-card') == 20
+
+
+def test_page_numbers_are_bounded():
+    assert search.page_number(None) == 1
+    assert search.page_number("7") == 7
+    assert search.page_number("10000000000") == search.MAX_PAGES
+    assert search.page_number("½") == 1

@@ -27,6 +27,8 @@ INDEX_NAME = "entry_search_vector_gin"
 CONFIG = "regrow_search"
 MAX_WORDS = 10
 MAX_TYPED = 200
+# Results come a page at a time; past this page a search should be more precise.
+MAX_PAGES = 50
 
 # Letters that Unicode does not decompose into a base letter and an accent.
 _LETTERS = str.maketrans({"ø": "o", "đ": "d", "ł": "l", "æ": "ae", "œ": "oe", "þ": "th"})
@@ -77,6 +79,15 @@ def search_terms(words: str, language: str) -> list[str]:
     kept = [word for word in folded if len(word) > 1] or folded
     terms = dict.fromkeys(stem(word, language) for word in kept)
     return list(terms)[:MAX_WORDS]
+
+
+def page_number(value: str | None) -> int:
+    """The `?page=` asked for, from 1 to MAX_PAGES; anything else is the first page."""
+    try:
+        number = int(value or 1)
+    except ValueError:
+        return 1
+    return min(max(number, 1), MAX_PAGES)
 
 
 def prefix_query(terms: list[str]) -> str:

@@ -7,7 +7,7 @@ from django.utils import timezone
 
 from regrow.lib.i18n import offered_language_codes
 from regrow.publishing.models import Entry, publisher_q
-from regrow.publishing.search import search_terms
+from regrow.publishing.search import MAX_PAGES, search_terms
 from regrow.towns.models import Town
 
 
@@ -138,3 +138,13 @@ def search(publisher, language: str, words: str) -> QuerySet[Entry]:
             Q(search_text__startswith=term) | Q(search_text__contains=f" {term}")
         )
     return entries
+
+
+def search_page(
+    publisher, language: str, words: str, *, page: int, per_page: int
+) -> tuple[list[Entry], bool]:
+    """Page `page` of the results and whether another follows: one row more is read than
+    shown, instead of counting every match."""
+    start = (page - 1) * per_page
+    rows = list(search(publisher, language, words)[start : start + per_page + 1])
+    return rows[:per_page], len(rows) > per_page and page < MAX_PAGES

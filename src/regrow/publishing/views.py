@@ -13,6 +13,7 @@ from regrow.publishing.caching import cached_for_anonymous
 from regrow.publishing.forms import BrowseForm
 from regrow.publishing.html import clean_html, plain_text
 from regrow.publishing.models import Entry
+from regrow.publishing.search import page_number
 from regrow.publishing.services import may_publish
 
 PAGE_SIZE = 20
@@ -80,11 +81,19 @@ def event_list(request: HttpRequest, place) -> HttpResponse:
 def search(request: HttpRequest, slug: str) -> HttpResponse:
     place = places.find_or_404(slug)
     words = request.GET.get("q", "")
+    page = page_number(request.GET.get("page"))
+    results, more = (
+        selectors.search_page(place, get_language(), words, page=page, per_page=PAGE_SIZE)
+        if words
+        else (None, False)
+    )
     context = {
         "place": place,
         "section": "news",
         "words": words,
-        "results": selectors.search(place, get_language(), words)[:PAGE_SIZE] if words else None,
+        "results": results,
+        "page": page,
+        "more": more,
         "noindex": True,  # results are no page of their own for search engines
     }
     return render(request, "publishing/search.html", context)
