@@ -2,7 +2,9 @@
 links, robots and noindex, descriptions, the favicon, structured data, Open Graph, feeds, the
 sitemap and the HTML errors the Nu checker found."""
 
-from datetime import UTC, datetime, timedelta
+import json
+from datetime import UTC, date, datetime, timedelta
+from itertools import combinations
 from xml.etree import ElementTree
 
 import feedparser
@@ -292,3 +294,28 @@ def test_an_events_calendar_is_offered_only_with_events(client, aluksne, editor)
     )
     cache.clear()
     assert "calendar.ics" in client.get("/lv/aluksne/events/").content.decode()
+
+
+def test_map_data_is_geojson_and_every_geojson_names_a_field_the_same_way(
+    client, aluksne, coordinator
+):
+    unit = make_unit(aluksne.town, "A1", offered_publicly=True, has_power=True)
+    add_status(unit, Status.VACANT, date(2024, 1, 1))
+    public = client.get("/en/aluksne/map/units.geojson")
+    assert public["Content-Type"] == "application/geo+json"
+    client.force_login(coordinator)
+    api = client.get("/api/towns/aluksne/units.geojson").json()
+    export = client.get("/en/aluksne/register/export/geojson/")
+    assert export["Content-Type"].startswith("application/geo+json")
+    outputs = {
+        "public map": public.json()["features"][0]["properties"],
+        "API": api["features"][0]["properties"],
+        "export": json.loads(export.content)["features"][0]["properties"],
+    }
+    assert {"asking_rent_eur", "status_on", "address", "power"} <= set(outputs["API"])
+    for name in ("asking_rent_cents_per_month", "status_since", "display_address", "has_power"):
+        assert not any(name in properties for properties in outputs.values())
+    # Whatever two outputs both carry, they carry with one meaning.
+    for first, second in combinations(outputs, 2):
+        for name in set(outputs[first]) & set(outputs[second]) - {"id"}:
+            assert outputs[first][name] == outputs[second][name], (name, first, second)

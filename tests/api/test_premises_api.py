@@ -7,6 +7,7 @@ from typing import get_args
 import pytest
 from django.test import Client
 
+from regrow.premises import features
 from regrow.premises.choices import Status
 from regrow.premises.models import StatusChange, Unit
 from regrow.towns.models import Role
@@ -64,10 +65,13 @@ def test_list_and_geojson_carry_todays_status(api, aluksne):
     (feature,) = collection["features"]
     assert feature["id"] == unit.pk
     assert feature["geometry"] == {"type": "Point", "coordinates": [27.0461, 57.4227]}
-    # The same fields as the list, less the position that the geometry holds.
-    assert set(feature["properties"]) == set(rows[0]) - {"latitude", "longitude"}
+    # The same fields as the list, less the position that the geometry holds, named as the
+    # register's GeoJSON files name them.
+    renamed = {features.FILE_NAMES.get(name, name) for name in rows[0]}
+    assert set(feature["properties"]) == renamed - {"latitude", "longitude"}
     assert feature["properties"]["status"] == "vacant"
-    assert feature["properties"]["status_since"] == "2024-01-01"
+    assert feature["properties"]["status_on"] == "2024-01-01"
+    assert feature["properties"]["asking_rent_eur"] == rows[0]["asking_rent_cents_per_month"] / 100
 
 
 def test_the_list_comes_a_page_at_a_time_in_address_order_with_links(api, aluksne):

@@ -133,10 +133,11 @@ def _unit_out(unit: Unit) -> dict:
 
 
 def _geojson_properties(unit: Unit) -> dict:
-    """The unit as the API shows it, less the position that the Feature's geometry holds."""
+    """The unit as the API shows it, less the position that the Feature's geometry holds,
+    named as the register's GeoJSON files name the same fields (features.FILE_NAMES)."""
     properties = _unit_out(unit)
     del properties["latitude"], properties["longitude"]
-    return properties
+    return features.file_named(properties)
 
 
 class UnitPage(Schema):
@@ -200,6 +201,10 @@ def list_units(
     summary="Units of the town as a GeoJSON FeatureCollection",
 )
 def units_geojson(request, slug: str):
+    """Properties are named as in the register's GeoJSON export, so that this file can be
+    imported back: `address`, `power`, `water`, `heating`, `asking_rent_eur` (in euros) and
+    `status_on` where the list of units says `display_address`, `has_power`, `has_water`,
+    `has_heating`, `asking_rent_cents_per_month` and `status_since`."""
     town = _town(request, slug)
     return features.units_collection(
         selectors.register_units(town, town.today()), _geojson_properties, with_ids=True

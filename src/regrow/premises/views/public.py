@@ -17,4 +17,8 @@ def public_units_geojson(request: HttpRequest, slug: str) -> JsonResponse:
     """The map's data: a FeatureCollection of the offered units, with public fields only."""
     town = get_object_or_404(Town, slug=slug)
     units = selectors.public_units(town, town.today(), with_photos=False)
-    return JsonResponse(features.units_collection(units, features.public_properties))
+    # GeoJSON's own media type (RFC 7946), which map libraries and validators expect.
+    return JsonResponse(
+        features.units_collection(units, features.public_properties),
+        content_type="application/geo+json",
+    )
