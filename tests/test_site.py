@@ -22,7 +22,8 @@ def demo(db):
 def test_home_lists_networks_and_towns_in_bounded_queries(
     client, demo, django_assert_max_num_queries
 ):
-    with django_assert_max_num_queries(4):
+    # The fifth, on a miss only: how long the page cache may keep the page.
+    with django_assert_max_num_queries(5):
         response = client.get("/en/")
     html = response.content.decode()
     assert "Re-grow City — Tackling Long-Term Decline in Smaller Cities" in html
@@ -46,19 +47,21 @@ def test_town_page_shows_contacts_and_address(client, demo):
 @pytest.mark.parametrize(
     ("place", "sections"),
     [
-        ("aluksne", ["news", "events", "projects", "map", "network"]),
-        ("regrow-city", ["news", "events", "projects", "network"]),
+        # Sections with nothing published are left out (Alūksne has no projects in the demo,
+        # the network no events) but still open.
+        ("aluksne", ["news", "events", "map", "network"]),
+        ("regrow-city", ["news", "projects", "network"]),
     ],
 )
 def test_the_main_navigation_lists_the_sections_apps_registered_and_each_opens(
     client, demo, place, sections
 ):
     html = client.get(f"/en/{place}/").content.decode()
-    nav = html[html.index('<nav class="main-nav"') :]
+    nav = html[html.index('<nav class="main-nav') :]
     nav = nav[: nav.index("</nav>")]
     linked = [href.split("/")[3] for href in nav.split('href="')[1:]]
     assert linked == sections
-    for section in sections:
+    for section in [*sections, "events", "projects"]:
         assert client.get(f"/en/{place}/{section}/").status_code == 200
 
 

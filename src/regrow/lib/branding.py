@@ -104,8 +104,8 @@ class Branding(models.Model):
         height_field="logo_height",
         help_text=_("PNG, JPEG or WebP; shown beside the name at the top of every page."),
     )
-    logo_width = models.PositiveIntegerField(default=0, editable=False)
-    logo_height = models.PositiveIntegerField(default=0, editable=False)
+    logo_width = models.PositiveIntegerField(null=True, editable=False)
+    logo_height = models.PositiveIntegerField(null=True, editable=False)
     accent_colour = models.CharField(
         _("accent colour"),
         max_length=7,
