@@ -2,6 +2,7 @@
 
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.utils import timezone
 from django.utils.translation import get_language, get_language_info
 from django.utils.translation import gettext_lazy as _
 
@@ -122,8 +123,9 @@ def entry_detail(request: HttpRequest, slug: str, entry: str) -> HttpResponse:
     translations = list(selectors.translations_of(found, published_only=not may_see_drafts))
     context = {
         "place": place,
-        "section": "news",
+        "section": SECTION_OF_KIND.get(found.kind, "news"),
         "entry": found,
+        "event_is_past": _event_is_past(found),
         "body": clean_html(found.body),  # sanitised again when shown
         "translations": translations,
         "related": sources.related_links(found),
@@ -134,6 +136,17 @@ def entry_detail(request: HttpRequest, slug: str, entry: str) -> HttpResponse:
         "description": found.lead or plain_text(found.body)[:200],
     }
     return render(request, "publishing/entry_detail.html", context)
+
+
+# The navigation item an entry's page highlights.
+SECTION_OF_KIND = {Entry.Kind.EVENT: "events", Entry.Kind.PROJECT: "projects"}
+
+
+def _event_is_past(entry: Entry) -> bool:
+    """An event is over once its end (or, without one, its start) has gone by."""
+    if entry.kind != Entry.Kind.EVENT or entry.starts_at is None:
+        return False
+    return (entry.ends_at or entry.starts_at) < timezone.now()
 
 
 def _not_translated(request, place, slug: str, language: str, may_see_drafts: bool):
