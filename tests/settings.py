@@ -10,6 +10,7 @@ os.environ.setdefault("SECRET_KEY", "tests-only-" + "x" * 50)
 # No map tiles in tests: nothing may be fetched from outside this machine.
 os.environ.setdefault("REGROW_MAP_TILES", "")
 
+from regrow.lib.env import cache_settings
 from regrow.settings import *  # noqa: F403
 
 PRIVATE_ROOT = Path(tempfile.mkdtemp(prefix="regrow-test-private-"))
@@ -27,6 +28,9 @@ STORAGES = {
     },
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
+# Each test process keeps its own cache (the default files under var/ would be shared by the
+# parallel workers, which empty it before each test).
+CACHES = cache_settings("locmem://")
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 WHITENOISE_USE_FINDERS = True
 STATIC_ROOT = Path(__file__).resolve().parent / ".static-root"  # empty; files come from finders

@@ -82,6 +82,9 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Anonymous readers' pages come from the cache before sessions, languages, users or any
+    # SQL: a hit costs about what a bare view does (lib/pagecache.py).
+    "regrow.lib.pagecache.PageCacheMiddleware",
     # Before the session is looked up: a NUL character anywhere in a request is a 400.
     "regrow.lib.middleware.RefuseNulCharacters",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -122,6 +125,8 @@ TEMPLATES = [
             "libraries": {
                 "places": "regrow.lib.templatetags.places",
                 "dates": "regrow.lib.templatetags.dates",
+                # Euro amounts in the page's language (lib/money.py).
+                "money": "regrow.lib.templatetags.money",
                 # The head's canonical, hreflang and robots lines (includes/head_meta.html).
                 "seo": "regrow.lib.templatetags.seo",
             },
@@ -129,11 +134,18 @@ TEMPLATES = [
     },
 ]
 
+# Django's form templates, without aria-describedby on hidden inputs (lib/formrender.py).
+FORM_RENDERER = "regrow.lib.formrender.SiteFormRenderer"
+
 # --- Database -------------------------------------------------------------------------
 # SQLite under var/ by default; PostgreSQL with DATABASE_URL=postgres://user@host:5432/name
 DATABASE_URL = env_str("DATABASE_URL") or f"sqlite:///{VAR_DIR / 'regrow.sqlite3'}"
+# Each server thread keeps its connection for CONN_MAX_AGE seconds instead of opening one per
+# request, and checks it still answers before a request uses it again.
 DATABASES = {
-    "default": dj_database_url.parse(DATABASE_URL, conn_max_age=env_int("CONN_MAX_AGE", 0))
+    "default": dj_database_url.parse(
+        DATABASE_URL, conn_max_age=env_int("CONN_MAX_AGE", 60), conn_health_checks=True
+    )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     Path(DATABASES["default"]["NAME"]).parent.mkdir(parents=True, exist_ok=True)
@@ -151,7 +163,9 @@ elif DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
         f"-c lock_timeout={env_int('DATABASE_LOCK_TIMEOUT', 20) * 1000} -c jit=off"
     )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
-CACHES = cache_settings(env_str("CACHE_URL"))
+# Pages for anonymous readers, throttles' counts: files under var/cache by default, which every
+# server process of this machine shares (docs/configuration.md).
+CACHES = cache_settings(env_str("CACHE_URL"), VAR_DIR)
 
 # --- Accounts ---------------------------------------------------------------------------
 AUTH_USER_MODEL = "accounts.User"

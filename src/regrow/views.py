@@ -10,24 +10,30 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
 from regrow.lib import errors, places
+from regrow.lib.pagecache import cached_for_anonymous
 from regrow.network.selectors import public_networks
 from regrow.towns.selectors import public_towns
 
 logger = logging.getLogger(__name__)
 
 
+@cached_for_anonymous
 def home(request: HttpRequest) -> HttpResponse:
     context = {"networks": public_networks(), "towns": public_towns()}
     return render(request, "home.html", context)
 
 
+@cached_for_anonymous
 def place_home(request: HttpRequest, slug: str) -> HttpResponse:
     place = places.find_or_404(slug)
     return places.home_view_for(place)(request, place)
 
 
+@cached_for_anonymous
 def place_section(request: HttpRequest, slug: str, section: str) -> HttpResponse:
-    """A section of a town or network, rendered by the app that registered it."""
+    """A section of a town or network, rendered by the app that registered it. Sections are
+    public pages: cached for anonymous readers (one that sets a cookie or uses a CSRF token is
+    not)."""
     place = places.find_or_404(slug)
     view = places.section_view_for(place, section)
     if view is None:

@@ -107,15 +107,22 @@ def email_settings(url: str | None) -> dict:
     }
 
 
-def cache_settings(url: str | None) -> dict:
-    """Django's CACHES from a `CACHE_URL`: `redis://host:6379/0`, `db://table`, or memory.
+def cache_settings(url: str | None, var_dir: Path | None = None) -> dict:
+    """Django's CACHES from a `CACHE_URL`: `redis://host:6379/0`, `file:///path`, `db://table`,
+    `locmem://`, or (none) files under `var_dir`/cache.
 
-    Memory (the default) is per process: with several server processes, use Redis so that
-    publishing something refreshes every process's cached pages at once.
+    Files are shared by every server process on the machine, so publishing something refreshes
+    every process's cached pages at once; memory is per process (one process only). Use Redis
+    when several machines serve the site.
     """
-    if not url or url.startswith("locmem://"):
+    if not url:
+        location = Path(var_dir or Path.cwd() / "var") / "cache"
+        return {"default": _file_cache(str(location))}
+    if url.startswith("locmem://"):
         return {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
     scheme = urlsplit(url).scheme.lower()
+    if scheme == "file":
+        return {"default": _file_cache(unquote(urlsplit(url).path))}
     if scheme in {"redis", "rediss", "unix"}:
         return {"default": {"BACKEND": "regrow.lib.cache.RedisCache", "LOCATION": url}}
     if scheme == "db":
@@ -123,4 +130,16 @@ def cache_settings(url: str | None) -> dict:
         return {
             "default": {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": table}
         }
-    raise ImproperlyConfigured(f"CACHE_URL scheme {scheme!r} is not known; use redis, db or locmem")
+    raise ImproperlyConfigured(
+        f"CACHE_URL scheme {scheme!r} is not known; use redis, file, db or locmem"
+    )
+
+
+def _file_cache(location: str) -> dict:
+    return {
+        "BACKEND": "regrow.lib.cache.FileCache",
+        "LOCATION": location,
+        # Every page of a national installation: 100 towns' pages and 10,000 entries, in two
+        # languages. The oldest third is not what goes when it is full: a random third does.
+        "OPTIONS": {"MAX_ENTRIES": env_int("CACHE_MAX_ENTRIES", 50_000)},
+    }

@@ -1,5 +1,6 @@
 from django.urls import path
 
+from regrow.lib.pagecache import cached_for_anonymous
 from regrow.premises.views import files, owners, public, register, survey, units, vacancy
 
 app_name = "premises"
@@ -44,5 +45,9 @@ urlpatterns = [
         files.import_template,
         name="import_template",
     ),
-    path("<slug:slug>/map/units.geojson", public.public_units_geojson, name="public_geojson"),
+    path(
+        "<slug:slug>/map/units.geojson",
+        cached_for_anonymous(public.public_units_geojson),
+        name="public_geojson",
+    ),
 ]

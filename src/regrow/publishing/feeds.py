@@ -1,5 +1,7 @@
 """RSS and Atom feeds per town or network and language; iCalendar for events."""
 
+from datetime import timedelta
+
 from django.contrib.syndication.views import Feed
 from django.http import Http404, HttpRequest, HttpResponse
 from django.utils import timezone
@@ -16,6 +18,9 @@ from regrow.publishing.html import plain_text
 from regrow.publishing.models import Entry
 
 FEED_SIZE = 30
+# The events calendar: coming events and those of the past year, at most this many.
+CALENDAR_SIZE = 100
+CALENDAR_PAST = timedelta(days=365)
 
 
 class NewsFeed(Feed):
@@ -118,8 +123,16 @@ def event_ics(request: HttpRequest, slug: str, entry: str) -> HttpResponse:
 
 
 def events_ics(request: HttpRequest, slug: str) -> HttpResponse:
+    """Every coming event and those of the past year, at most CALENDAR_SIZE: a town with
+    thousands of events over the years still gets a calendar in two queries and bounded time."""
     place = places.find_or_404(slug)
+    language = get_language()
     calendar = _new_calendar(_("%(place)s: events") % {"place": place.name})
-    for entry in selectors.published(place, get_language(), Entry.Kind.EVENT)[:200]:
+    entries = list(selectors.upcoming_events(place, language)[:CALENDAR_SIZE])
+    if len(entries) < CALENDAR_SIZE:
+        since = timezone.now() - CALENDAR_PAST
+        past = selectors.past_events(place, language).filter(starts_at__gte=since)
+        entries += past[: CALENDAR_SIZE - len(entries)]
+    for entry in entries:
         calendar.add_component(_calendar_event(request, entry))
     return _calendar_response(calendar, f"{place.slug}-events.ics")

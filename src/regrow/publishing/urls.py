@@ -24,7 +24,13 @@ urlpatterns = [
     path("<slug:slug>/news/search/", views.search, name="search"),
     path("<slug:slug>/news/feed.rss", cached_for_anonymous(feeds.NewsFeed()), name="rss"),
     path("<slug:slug>/news/feed.atom", cached_for_anonymous(feeds.AtomNewsFeed()), name="atom"),
-    path("<slug:slug>/events/calendar.ics", feeds.events_ics, name="calendar"),
+    path(
+        "<slug:slug>/events/calendar.ics", cached_for_anonymous(feeds.events_ics), name="calendar"
+    ),
     path("<slug:slug>/news/<slug:entry>/", views.entry_detail, name="entry"),
-    path("<slug:slug>/news/<slug:entry>/event.ics", feeds.event_ics, name="entry_ics"),
+    path(
+        "<slug:slug>/news/<slug:entry>/event.ics",
+        cached_for_anonymous(feeds.event_ics),
+        name="entry_ics",
+    ),
 ]
