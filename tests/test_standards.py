@@ -319,3 +319,18 @@ def test_map_data_is_geojson_and_every_geojson_names_a_field_the_same_way(
     for first, second in combinations(outputs, 2):
         for name in set(outputs[first]) & set(outputs[second]) - {"id"}:
             assert outputs[first][name] == outputs[second][name], (name, first, second)
+
+
+def test_the_sign_up_page_keeps_the_password_rules_out_of_a_paragraph(client, db):
+    html = client.get("/lv/accounts/signup/").content.decode()
+    assert read_page(html).errors == []
+    assert 'class="helptext" id="id_password1_helptext"><ul>' in html
+
+
+def test_a_units_forms_give_no_hidden_input_a_description(client, aluksne, coordinator):
+    unit = make_unit(aluksne.town, "A1")
+    client.force_login(coordinator)
+    for path in (f"/lv/aluksne/register/units/{unit.pk}/", "/lv/aluksne/register/units/new/"):
+        html = client.get(path).content.decode()
+        assert 'type="hidden" name="initial-listed_on"' in html or "new" in path
+        assert read_page(html).errors == []
