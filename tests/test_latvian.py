@@ -2,6 +2,7 @@
 comma, dates and counts in the case their sentence needs, and no English left on Latvian pages
 of the demo (issue 11)."""
 
+import json
 from datetime import date
 
 import pytest
@@ -144,3 +145,14 @@ def test_a_date_only_filter_leaves_table_dates_short():
             Template('{{ d|date:"SHORT_DATE_FORMAT" }}').render(Context({"d": date(2026, 2, 4)}))
             == "4.02.2026"
         )
+
+
+def test_the_editors_help_names_the_picture_buttons_as_the_editor_labels_them(client, aluksne):
+    client.force_login(aluksne.people[Role.EDITOR])
+    page = client.get("/lv/aluksne/news/write/").content.decode()
+    catalogue = client.get("/lv/jsi18n/").content.decode()
+    # The toolbar's name (editor-a11y.js) and the dialog's button come from the JavaScript
+    # catalogue; the help text must use the same words.
+    for button in ("Attēls", "Izvēlēties no attēliem..."):
+        assert f"“{button}”" in page
+        assert json.dumps(button) in catalogue
