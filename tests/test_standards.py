@@ -334,3 +334,8 @@ def test_a_units_forms_give_no_hidden_input_a_description(client, aluksne, coord
         html = client.get(path).content.decode()
         assert 'type="hidden" name="initial-listed_on"' in html or "new" in path
         assert read_page(html).errors == []
+
+
+def test_robots_and_the_favicon_answer_head_requests_too(client, db):
+    assert client.head("/robots.txt").status_code == 200
+    assert client.head("/favicon.ico").status_code == 302

@@ -17,7 +17,7 @@ from django.shortcuts import redirect
 from django.templatetags.static import static
 from django.urls import reverse
 from django.utils import timezone
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from regrow.lib import places
 from regrow.lib.i18n import offered_language_codes
@@ -191,7 +191,7 @@ PRIVATE_PATHS = [
 ]
 
 
-@require_GET
+@require_safe
 @cached_for_anonymous
 def robots_txt(request: HttpRequest) -> HttpResponse:
     lines = ["User-agent: *", *(f"Disallow: {path}" for path in PRIVATE_PATHS)]
@@ -200,7 +200,7 @@ def robots_txt(request: HttpRequest) -> HttpResponse:
     return HttpResponse("\n".join(lines), content_type="text/plain; charset=utf-8")
 
 
-@require_GET
+@require_safe
 def favicon(request: HttpRequest) -> HttpResponse:
     """Browsers and crawlers ask for /favicon.ico whatever the page's head says."""
     response = redirect(static("regrow/favicon.ico"))
