@@ -78,5 +78,6 @@ def test_stylesheet_is_served_and_applied(page, demo_data):
     # The skip link is off-screen until focused, which only the stylesheet does.
     box = page.get_by_role("link", name="Skip to main content").bounding_box()
     assert box is None or box["x"] < 0
-    top_bar = page.locator(".top-bar").evaluate("e => getComputedStyle(e).backgroundColor")
-    assert top_bar == "rgb(31, 95, 63)"
+    # The sections' bar in the town's accent colour (Alūksne's #1d4e89, from its theme.css).
+    bar = page.locator(".main-nav").evaluate("e => getComputedStyle(e).backgroundColor")
+    assert bar == "rgb(29, 78, 137)"

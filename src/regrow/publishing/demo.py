@@ -234,6 +234,7 @@ def pictures_ensure(town: Town, *, by) -> None:
     from django.core.files.base import ContentFile
 
     from regrow.lib.demo_art import street_picture
+    from regrow.publishing import renditions
     from regrow.publishing.models import Image
 
     groups = Entry.objects.filter(town=town).order_by("publish_at", "pk")
@@ -254,3 +255,4 @@ def pictures_ensure(town: Town, *, by) -> None:
         image.full_clean()
         image.save()
         entry_save(entry=entry, by=by, image=image)
+        renditions.sources(image)  # made now, not by the first reader
