@@ -35,7 +35,7 @@ def test_editor_writes_translates_and_publishes(new_page, transactional_db):
     editor.click()
     page.keyboard.type("Pirmajā dienā partneri pārrunāja pārneses plānus.")
     # The editor's own dialogs speak the page's language too.
-    page.get_by_role("button", name="figure").click()
+    page.get_by_role("button", name="Attēls").click()
     dialog = page.get_by_role("dialog")
     expect(dialog.get_by_role("heading")).to_have_text("Ievietot attēlu")
     expect(dialog.get_by_label("Attēla adrese")).to_be_visible()
@@ -137,7 +137,7 @@ def test_editor_puts_a_picture_from_the_library_into_the_text(
     page.goto("/en/aluksne/news/write/")
     page.get_by_label("Title").fill("Spring market")
     rich_text(page, "Text").click()
-    page.get_by_role("button", name="figure").click()
+    page.get_by_role("button", name="Picture").click()
     with page.expect_popup() as opened:
         page.get_by_role("button", name="Browse...").click()
     picker = opened.value
@@ -182,12 +182,12 @@ def test_editor_works_under_the_content_security_policy(new_page, transactional_
     editor = rich_text(page, "Text")
     editor.click()
     page.keyboard.type("Open  daily")
-    page.get_by_role("button", name="bold").click()
+    page.get_by_role("button", name="Bold").click()
     page.keyboard.type(" from nine")
-    page.get_by_role("button", name="Insert table").click()
+    page.get_by_role("button", name="Insert a table").click()
     page.get_by_role("dialog").get_by_role("button", name="Insert Table").click()
     page.keyboard.type("Monday")
-    page.get_by_role("button", name="figure").click()
+    page.get_by_role("button", name="Picture").click()
     page.get_by_label("Image URL").fill("/static/regrow/shop.png")
     page.get_by_label("Alternative Text").fill("The shop")
     page.get_by_role("button", name="Insert", exact=True).click()

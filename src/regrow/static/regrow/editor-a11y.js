@@ -48,11 +48,15 @@ function nameTools(menubar) {
     const name = blockName(button.dataset.name) || blockName(button.dataset.englishTitle);
     if (!name) return;
     button.dataset.givenName = name;
+    // The block-type picker's options show their name as text (“Heading 2”, “Paragraph”),
+    // which is their accessible name too.
+    if (button.classList.contains("prose-menubar__option")) {
+      const shown = button.firstElementChild;
+      if (shown && shown.textContent !== name) shown.textContent = name;
+      return;
+    }
     if (button.title !== name) button.title = name;
     if (button.getAttribute("aria-label") !== name) button.setAttribute("aria-label", name);
-    // The block-type picker's options show their name as text (“Heading 2”, “Paragraph”).
-    const shown = button.classList.contains("prose-menubar__option") && button.firstElementChild;
-    if (shown && shown.textContent !== name) shown.textContent = name;
   });
 }
 
