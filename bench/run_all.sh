@@ -19,6 +19,7 @@ run_benchmarks() {
     "$python" bench/import_units.py
     "$python" bench/register_pages.py
     "$python" bench/publishing.py
+    "$python" bench/public_pages.py
 }
 
 echo "$(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg)"
