@@ -30,9 +30,12 @@ def test_reader_switches_an_article_to_its_translation(page, transactional_db, s
         "Re-grow City partners met in Alūksne"
     )
     assert page.locator("html").get_attribute("lang") == "en"
-    # No German version: the page says so and offers the others.
+    # No German version: the switch does not offer one, and its address says so and offers
+    # the versions there are.
     page.locator(".language-switch summary").click()
-    page.get_by_role("link", name="Deutsch").click()
+    expect(page.locator(".language-switch").get_by_role("link", name="Latviešu")).to_be_visible()
+    expect(page.get_by_role("link", name="Deutsch")).to_have_count(0)
+    assert page.goto(f"/de/aluksne/news/{latvian.slug}/").status == 404
     expect(page.get_by_role("link", name=latvian.title)).to_be_visible()
     assert_no_axe_violations(page)
 
