@@ -8,7 +8,7 @@ the whole stack gave the page when it was rendered.
 
 A view opts in with `cached_for_anonymous`. What is stored: a 200 that sets no cookie, used no
 CSRF token and no CSP nonce, and is not marked private. Bodies are gzipped once, when stored,
-and a client that accepts gzip gets the compressed copy.
+and only the compressed copy is kept: a client that accepts gzip gets it as it is.
 
 The place is the path segment after the language prefix (`/lv/aluksne/news/` → `aluksne`),
 read from the address alone; other pages (the site's home, the sitemap, robots.txt) belong to
@@ -162,7 +162,8 @@ def _accepts_gzip(request: HttpRequest) -> bool:
 def _from_kept(request: HttpRequest, kept: tuple) -> HttpResponse:
     _generation, status, headers, body, squeezed = kept
     gzipped = squeezed is not None and _accepts_gzip(request)
-    content = squeezed if gzipped else body
+    plain = body if squeezed is None or gzipped else gzip.decompress(squeezed)
+    content = squeezed if gzipped else plain
     response = HttpResponse(b"" if request.method == "HEAD" else content, status=status)
     for name, value in headers:
         response.headers[name] = value
@@ -216,9 +217,12 @@ class PageCacheMiddleware:
             for name, value in response.items()
             if name.lower() not in ("content-length", "set-cookie")
         ]
+        # Only one copy is kept: the compressed one if there is one (a large page, such as the
+        # sitemap, is read from the cache on every hit; the few clients that take no gzip get
+        # it decompressed).
         cache.set(
             pending.key,
-            (generation, response.status_code, headers, body, squeezed),
+            (generation, response.status_code, headers, None if squeezed else body, squeezed),
             timeout=response.page_cache_seconds,
         )
         if squeezed is not None and _accepts_gzip(request) and request.method != "HEAD":
