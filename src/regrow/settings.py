@@ -137,9 +137,6 @@ TEMPLATES = [
 # Django's form templates, without aria-describedby on hidden inputs (lib/formrender.py).
 FORM_RENDERER = "regrow.lib.formrender.SiteFormRenderer"
 
-# Django's form templates, without aria-describedby on hidden inputs (lib/formrender.py).
-FORM_RENDERER = "regrow.lib.formrender.SiteFormRenderer"
-
 # --- Database -------------------------------------------------------------------------
 # SQLite under var/ by default; PostgreSQL with DATABASE_URL=postgres://user@host:5432/name
 DATABASE_URL = env_str("DATABASE_URL") or f"sqlite:///{VAR_DIR / 'regrow.sqlite3'}"
