@@ -125,3 +125,38 @@ def read_page(html: str) -> Page:
     reader.feed(html)
     reader.close()
     return page
+
+
+SITEMAP_NS = {
+    "s": "http://www.sitemaps.org/schemas/sitemap/0.9",
+    "x": "http://www.w3.org/1999/xhtml",
+}
+
+
+def sitemap_files(client) -> list[bytes]:
+    """Every file the sitemap index at /sitemap.xml names, as a crawler follows it."""
+    from urllib.parse import parse_qsl, urlsplit
+    from xml.etree import ElementTree
+
+    response = client.get("/sitemap.xml")
+    assert response.status_code == 200
+    index = ElementTree.fromstring(response.content)
+    assert index.tag == f"{{{SITEMAP_NS['s']}}}sitemapindex"
+    files = []
+    for location in index.findall("s:sitemap/s:loc", SITEMAP_NS):
+        address = urlsplit(location.text)
+        one = client.get(address.path, dict(parse_qsl(address.query)))
+        assert one.status_code == 200, location.text
+        files.append(one.content)
+    return files
+
+
+def sitemap_urls(client) -> list:
+    """The <url> elements of every sitemap file."""
+    from xml.etree import ElementTree
+
+    return [
+        url
+        for content in sitemap_files(client)
+        for url in ElementTree.fromstring(content).findall("s:url", SITEMAP_NS)
+    ]

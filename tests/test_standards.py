@@ -21,7 +21,7 @@ from regrow.publishing.models import Entry
 from regrow.towns.models import Role
 from tests.premises.conftest import add_status, make_unit
 from tests.publishing.test_reading_and_pictures import picture as make_picture
-from tests.standards import read_page
+from tests.standards import read_page, sitemap_urls
 
 ORIGIN = "http://testserver"
 SITEMAP = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
@@ -243,11 +243,8 @@ def test_the_sitemap_lists_every_public_page_with_lastmod_from_its_content(clien
         add_status(unit, Status.VACANT, published_at.date())
     with time_machine.travel(published_at + timedelta(days=40), tick=False):
         cache.clear()
-        response = client.get("/sitemap.xml")
-    root = ElementTree.fromstring(response.content)
-    urls = {
-        url.findtext("s:loc", namespaces=SITEMAP): url for url in root.findall("s:url", SITEMAP)
-    }
+        found = sitemap_urls(client)
+    urls = {url.findtext("s:loc", namespaces=SITEMAP): url for url in found}
     expected = {
         "/lv/",
         "/en/",
@@ -339,3 +336,23 @@ def test_a_units_forms_give_no_hidden_input_a_description(client, aluksne, coord
 def test_robots_and_the_favicon_answer_head_requests_too(client, db):
     assert client.head("/robots.txt").status_code == 200
     assert client.head("/favicon.ico").status_code == 302
+
+
+def test_the_sitemap_is_an_index_of_bounded_files(client, aluksne, editor, monkeypatch):
+    """A national sitemap is tens of thousands of addresses: each file holds at most
+    EntrySitemap.limit of them, and the index names every file, so no entry is left out."""
+    from regrow.publishing.sitemaps import EntrySitemap
+
+    monkeypatch.setattr(EntrySitemap, "limit", 2)
+    entries = [publish(aluksne.town, editor, title=f"Ziņa {number}") for number in range(5)]
+    index = ElementTree.fromstring(client.get("/sitemap.xml").content)
+    files = [location.text for location in index.findall("s:sitemap/s:loc", SITEMAP)]
+    assert f"{ORIGIN}/sitemap-entries.xml?p=3" in files
+    assert f"{ORIGIN}/sitemap-entries.xml?p=4" not in files
+    per_file = [
+        ElementTree.fromstring(client.get("/sitemap-entries.xml", {"p": page}).content)
+        for page in (1, 2, 3)
+    ]
+    assert [len(root.findall("s:url", SITEMAP)) for root in per_file] == [2, 2, 1]
+    listed = {url.findtext("s:loc", namespaces=SITEMAP) for url in sitemap_urls(client)}
+    assert {ORIGIN + entry.get_absolute_url() for entry in entries} <= listed

@@ -195,7 +195,7 @@ PRIVATE_PATHS = [
 @cached_for_anonymous
 def robots_txt(request: HttpRequest) -> HttpResponse:
     lines = ["User-agent: *", *(f"Disallow: {path}" for path in PRIVATE_PATHS)]
-    sitemap = request.build_absolute_uri(reverse("django.contrib.sitemaps.views.sitemap"))
+    sitemap = request.build_absolute_uri(reverse("sitemap"))
     lines += ["", f"Sitemap: {sitemap}", ""]
     return HttpResponse("\n".join(lines), content_type="text/plain; charset=utf-8")
 

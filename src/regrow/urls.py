@@ -1,7 +1,7 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
-from django.contrib.sitemaps.views import sitemap as sitemap_view
+from django.contrib.sitemaps import views as sitemaps
 from django.urls import include, path
 from django.views.i18n import JavaScriptCatalog, set_language
 
@@ -11,6 +11,8 @@ from regrow.lib.pagecache import cached_for_anonymous
 from regrow.publishing.sitemaps import EntrySitemap
 from regrow.towns.views import theme_css
 
+SITEMAPS = {"pages": crawlers.PageSitemap, "entries": EntrySitemap}
+
 urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
     path("i18n/setlang/", set_language, name="set_language"),
@@ -18,13 +20,21 @@ urlpatterns = [
     # A town's or network's colours: one address for every language.
     path("theme/<slug:slug>.css", theme_css, name="theme_css"),
     path("api/", api.urls),
+    # An index of sitemap files, each bounded (EntrySitemap.limit addresses a file, `?p=2` …),
+    # so that no request builds a national sitemap of tens of thousands of addresses at once.
     path(
         "sitemap.xml",
-        cached_for_anonymous(sitemap_view),
-        {"sitemaps": {"pages": crawlers.PageSitemap, "entries": EntrySitemap}},
-        name="django.contrib.sitemaps.views.sitemap",
+        cached_for_anonymous(sitemaps.index),
+        {"sitemaps": SITEMAPS, "sitemap_url_name": "sitemap_file"},
+        name="sitemap",
     ),
-    path("robots.txt", crawlers.robots_txt, name="robots_txt"),
+    path(
+        "sitemap-<section>.xml",
+        cached_for_anonymous(sitemaps.sitemap),
+        {"sitemaps": SITEMAPS},
+        name="sitemap_file",
+    ),
+    path("robots.txt", cached_for_anonymous(crawlers.robots_txt), name="robots_txt"),
     path("favicon.ico", crawlers.favicon, name="favicon"),
 ]
 

@@ -16,6 +16,7 @@ from icalendar import Calendar
 from regrow.publishing import services
 from regrow.publishing.models import Entry, Revision
 from regrow.towns.models import Role
+from tests.standards import SITEMAP_NS, sitemap_urls
 
 XSS = [
     "<script>alert(1)</script>",
@@ -220,27 +221,23 @@ def test_an_article_and_the_sitemap_run_a_fixed_number_of_queries(client, aluksn
             services.entry_publish(entry=entry, by=editor)
 
     translate("en")
-    one = {url: queries(url) for url in (latvian.get_absolute_url(), "/sitemap.xml")}
+    addresses = (latvian.get_absolute_url(), "/sitemap.xml", "/sitemap-entries.xml")
+    one = {url: queries(url) for url in addresses}
     for language in ("de", "sl", "pt", "es", "hu"):
         translate(language)
     assert {url: queries(url) for url in one} == one
 
 
 def test_sitemap_lists_published_entries_with_their_translations(client, aluksne, editor):
-    from xml.etree import ElementTree
-
     latvian, _ = write(aluksne.town, editor, language="lv", title="Partneri tikās")
     english, _ = services.entry_translate(entry=latvian, language="en", by=editor, title="Met")
     services.entry_publish(entry=english, by=editor)
     write(aluksne.town, editor, title="Draft only", publish=False)
-    response = client.get("/sitemap.xml")
-    assert response.status_code == 200
-    root = ElementTree.fromstring(response.content)
-    ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
+    ns = SITEMAP_NS
     # The entries; the site's other pages (homes, lists) are in tests/test_standards.py.
     entries = [
         url
-        for url in root.findall("s:url", ns)
+        for url in sitemap_urls(client)
         if "/news/" in (location := url.findtext("s:loc", "", ns))
         and not location.endswith("/news/")
     ]

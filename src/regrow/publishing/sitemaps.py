@@ -11,7 +11,8 @@ from regrow.publishing.models import Entry
 
 class EntrySitemap(Sitemap):
     changefreq = "weekly"
-    limit = 5000
+    # Addresses per sitemap file (/sitemap-entries.xml?p=2 …), each with its translations.
+    limit = 1000
 
     def items(self):
         # Only entries in an offered language have an address.
