@@ -133,7 +133,8 @@ def test_publish_at_the_set_time_schedules_and_says_when(client, latvian, editor
         },
         follow=True,
     )
-    assert f"It will appear on {later:%Y-%m-%d %H:%M}." in response.content.decode()
+    when = f"{later.day} {later:%B %Y} at {later:%H:%M}"
+    assert f"It will appear on {when}." in response.content.decode()
     latvian.refresh_from_db()
     assert latvian.publish_at == later and not latvian.is_published()
 

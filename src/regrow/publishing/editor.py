@@ -15,7 +15,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from regrow.lib import places
+from regrow.lib import dates, places
 from regrow.lib.concurrency import ConcurrentEditError
 from regrow.lib.forms import add_service_error
 from regrow.publishing import services, sources
@@ -54,8 +54,8 @@ def _saved_message(action: EntryAction, entry: Entry, draft_saved: str) -> str |
         # A time already past was published now; the service's notice says so.
         if entry.publish_at <= timezone.now():
             return None
-        when = timezone.localtime(entry.publish_at).strftime("%Y-%m-%d %H:%M")
-        return _("It will appear on %(when)s.") % {"when": when}
+        # “on 4 February 2026 at 18:00”, in the case the sentence needs (Latvian locative).
+        return _("It will appear on %(when)s.") % {"when": dates.event_when(entry.publish_at)}
     if action == EntryAction.UNPUBLISH:
         return _("Taken off the site; it is a draft again.")
     return draft_saved

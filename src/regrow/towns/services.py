@@ -15,6 +15,7 @@ from django.utils import timezone, translation
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
+from regrow.lib import dates
 from regrow.towns.models import Invitation, Membership, Role, Town
 from regrow.towns.permissions import Action, can
 from regrow.towns.selectors import pending_invitations
@@ -67,7 +68,7 @@ def invitation_from_token(token: str) -> Invitation:
                 "This invitation expired on %(date)s. Ask the coordinator of %(town)s "
                 "to send you a new one."
             )
-            % {"date": invitation.expires_at.date().isoformat(), "town": invitation.town.name}
+            % {"date": dates.date_on(invitation.expires_at), "town": invitation.town.name}
         )
     return invitation
 
