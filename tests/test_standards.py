@@ -282,6 +282,17 @@ def test_the_sitemap_lists_every_public_page_with_lastmod_from_its_content(clien
 
 def test_an_events_calendar_is_offered_only_with_events(client, aluksne, editor):
     assert "calendar.ics" not in client.get("/lv/aluksne/events/").content.decode()
+    # An event of two years ago is listed, but the calendar holds only the past year's.
+    publish(
+        aluksne.town,
+        editor,
+        title="Gadatirgus",
+        kind=Entry.Kind.EVENT,
+        starts_at=timezone.now() - timedelta(days=730),
+    )
+    cache.clear()
+    page = client.get("/lv/aluksne/events/").content.decode()
+    assert "Gadatirgus" in page and "calendar.ics" not in page
     publish(
         aluksne.town,
         editor,

@@ -11,6 +11,7 @@ from regrow.lib.i18n import offered_language_codes
 from regrow.network.models import Network
 from regrow.publishing import selectors, sources, structured_data
 from regrow.publishing.caching import cached_for_anonymous
+from regrow.publishing.feeds import CALENDAR_PAST
 from regrow.publishing.forms import BrowseForm
 from regrow.publishing.html import clean_html, plain_text
 from regrow.publishing.models import Entry
@@ -69,12 +70,18 @@ def project_list(request: HttpRequest, place) -> HttpResponse:
 
 @cached_for_anonymous
 def event_list(request: HttpRequest, place) -> HttpResponse:
+    upcoming = list(selectors.upcoming_events(place, get_language()))
+    past = list(selectors.past_events(place, get_language())[:PAGE_SIZE])
     context = {
         "place": place,
         "section": "events",
         "section_title": _("Events"),
-        "upcoming": selectors.upcoming_events(place, get_language()),
-        "past": selectors.past_events(place, get_language())[:PAGE_SIZE],
+        "upcoming": upcoming,
+        "past": past,
+        # The calendar file holds the coming events and the past year's: offered only when it
+        # has something in it.
+        "offers_calendar": bool(upcoming)
+        or bool(past and past[0].starts_at >= timezone.now() - CALENDAR_PAST),
     }
     return render(request, "publishing/event_list.html", context)
 
