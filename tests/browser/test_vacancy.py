@@ -107,7 +107,8 @@ def test_vacancy_chart_and_the_reports_files_and_print_in_latvian(
     expect(page.locator(".main-nav")).to_be_hidden()
     expect(page.locator("main form")).to_be_hidden()
     expect(print_button).to_be_hidden()
-    expect(page.locator(".brand")).to_have_text("Alūksne")
+    expect(page.locator(".brand__name")).to_have_text("Alūksne")
+    expect(page.locator(".site-menu")).to_be_hidden()
     expect(page.locator("main table")).to_be_visible()
 
 
