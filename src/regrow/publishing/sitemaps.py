@@ -3,6 +3,7 @@ The site's other pages (homes, sections) are in the project's sitemap (regrow/cr
 
 from django.conf import settings
 from django.contrib.sitemaps import Sitemap
+from django.db.models import Max
 from django.utils import timezone
 
 from regrow.lib.i18n import offered_language_codes
@@ -30,6 +31,11 @@ class EntrySitemap(Sitemap):
     def lastmod(self, entry):
         # A scheduled entry changes when it appears, which may be after its last edit.
         return max(filter(None, [entry.updated_at, entry.publish_at]))
+
+    def get_latest_lastmod(self):
+        """For the sitemap index, in one query (Django's own calls lastmod() on every entry)."""
+        latest = self.items().aggregate(updated=Max("updated_at"), published=Max("publish_at"))
+        return max(filter(None, latest.values()), default=None)
 
     def get_urls(self, page=1, site=None, protocol=None):
         """Each entry's translations as hreflang alternates (the translations differ in slug,
