@@ -1,0 +1,153 @@
+"""The solve itself, in the calling process: pick a method by size, then repair and lengthen.
+
+- Up to `milp.MIP_COLUMNS` blocks: one MIP (HiGHS branch and cut) from the greedy plan as a start.
+- Larger and split into independent parts (zones only linked by the budget): each part on its
+  own; when the budget binds, a price on the budget found on the parts' LP relaxations, then
+  each part's MIP at that price (`decompose.py`).
+- One large part: the LP relaxation by interior point without crossover, rounded and repaired.
+Every path ends with a certified bound, so the gap it reports is proven, not estimated.
+"""
+
+import time
+
+import numpy as np
+
+from . import decompose, milp
+from .blocks import Blocks, Index
+from .greedy import Plan, by_score, fill, greedy, lengthen, placements, plan_from_blocks, plan_value
+from .milp import INF
+from .model import (
+    STATUS_FEASIBLE,
+    STATUS_INFEASIBLE,
+    STATUS_OPTIMAL,
+    Problem,
+    Result,
+    Stats,
+)
+
+
+def budget_binds(index: Index, blocks: Blocks) -> bool:
+    budget = index.problem.round.budget_cents
+    if budget is None:
+        return False
+    placeable = [a for a, ks in enumerate(blocks.by_application) if ks]
+    return float(index.grant[placeable].sum()) > budget
+
+
+def infeasible(stats: Stats) -> Result:
+    return Result(status=STATUS_INFEASIBLE, placements=(), objective=0.0, bound=None, stats=stats)
+
+
+def finish(index: Index, blocks: Blocks, chosen: list[int], bound: float, stats: Stats) -> Result:
+    """Accept the chosen blocks while they fit, fill free room by score, lengthen, certify."""
+    plan, occupancy = plan_from_blocks(index, blocks, chosen)
+    fill(index, blocks, occupancy, plan, by_score(index))
+    if any(a not in plan for a in index.pinned):
+        return infeasible(stats)
+    objective = plan_value(blocks, index, plan)
+    lengthen(index, occupancy, plan)
+    bound = max(bound, objective)
+    gap = 0.0 if bound <= 1e-9 else (bound - objective) / bound
+    status = STATUS_OPTIMAL if gap <= milp.OPTIMAL_GAP else STATUS_FEASIBLE
+    return Result(status, placements(index, plan), objective, bound, stats)
+
+
+def solve_in_process(problem: Problem, *, time_limit_s: float = 10.0) -> Result:
+    started = time.monotonic()
+    deadline = started + time_limit_s
+    problem.validate()
+    index = Index(problem)
+    blocks = index.blocks()
+    if any(not blocks.by_application[a] for a in index.pinned):
+        return infeasible(Stats(method="none"))
+    start_plan, _occupancy = greedy(index, blocks)
+    with_budget = budget_binds(index, blocks)
+    parts = decompose.components(index, blocks)
+    if len(blocks) <= milp.MIP_COLUMNS or len(parts) == 1:
+        columns = np.arange(len(blocks))
+        chosen, bound, stats = whole(index, blocks, columns, start_plan, deadline, with_budget)
+        if chosen is None:
+            return infeasible(stats)
+    else:
+        outcome = decompose.solve_parts(index, blocks, parts, deadline, with_budget=with_budget)
+        if outcome is None:
+            return infeasible(Stats(method="decomposition", components=len(parts)))
+        chosen, bound, stats = outcome
+    stats.components = len(parts)
+    stats.seconds = time.monotonic() - started
+    return finish(index, blocks, chosen, bound, stats)
+
+
+def whole(index, blocks, columns, start_plan: Plan, deadline: float, with_budget: bool):
+    """One model: LP bound and rounding, then branch and cut where a better plan may exist."""
+    model = milp.build(index, blocks, columns, with_budget=with_budget)
+    n_col, n_row, n_nz = model.size
+    stats = Stats(variables=n_col, constraints=n_row, nonzeros=n_nz, method="lp-rounding")
+    if n_col == 0:
+        stats.method = "empty"
+        return [], 0.0, stats
+    highs = milp.highs_for(model, integer=False)
+    milp.set_lp_options(highs)
+    relaxed = milp.run(highs, model, deadline)
+    if relaxed.infeasible:
+        return None, 0.0, stats
+    if relaxed.row_dual is None:  # stopped inside the LP: no bound
+        return sorted(start_blocks(index, blocks, start_plan)), INF, stats
+    bound, reduced = milp.reduced_costs(model, relaxed.row_dual)
+    plan, value = best_start(index, blocks, model, relaxed.values, start_plan)
+    chosen = sorted(start_blocks(index, blocks, plan))
+    if (bound - value) <= milp.OPTIMAL_GAP * bound or len(model.columns) > milp.MIP_COLUMNS:
+        return chosen, bound, stats
+    # Reduced-cost fixing: a block with bound + r <= value is in no better plan, so the MIP
+    # over the rest, together with the incumbent, still certifies a bound for the whole.
+    keep = reduced[: len(model.columns)] > value - bound - 1e-6
+    kept = np.union1d(model.columns[keep], np.array(chosen, dtype=np.int64))
+    sub = milp.build(index, blocks, kept.astype(np.int64), with_budget=with_budget)
+    highs = milp.highs_for(sub, integer=True)
+    if value > -INF:
+        milp.set_start(highs, sub, set(chosen), set(plan))
+    solved = milp.run(highs, sub, deadline)
+    stats.method, stats.mip_nodes = "lp+mip", solved.nodes
+    if solved.infeasible:
+        return None, 0.0, stats
+    bound = min(bound, max(value, solved.bound))
+    if len(solved.values) and solved.objective > value:
+        chosen = rounding_order(index, sub, solved.values, blocks)
+    return chosen, bound, stats
+
+
+def best_start(index, blocks, model, values, greedy_plan: Plan) -> tuple[Plan, float]:
+    """The better of the rounded LP solution and the greedy plan (a plan missing a pin is out)."""
+    rounded, occupancy = plan_from_blocks(
+        index, blocks, rounding_order(index, model, values, blocks)
+    )
+    fill(index, blocks, occupancy, rounded, by_score(index))
+    best, best_value = {}, -INF
+    for plan in (rounded, greedy_plan):
+        value = plan_value(blocks, index, plan) if all(a in plan for a in index.pinned) else -INF
+        if value > best_value:
+            best, best_value = plan, value
+    return best, best_value
+
+
+def start_blocks(index: Index, blocks: Blocks, plan: Plan) -> set[int]:
+    wanted = {(a, u, s) for a, (u, s, _n) in plan.items()}
+    return {
+        k
+        for a, ks in enumerate(blocks.by_application)
+        for k in ks
+        if (a, int(blocks.unit[k]), int(blocks.start[k])) in wanted
+    }
+
+
+def rounding_order(
+    index: Index, model: milp.Model, values: np.ndarray, blocks: Blocks
+) -> list[int]:
+    """Blocks with a positive value in the solution, the most certain and valuable first."""
+    if len(values) == 0:
+        return []
+    keep = values > 1e-6
+    columns, weight = model.columns[keep], values[keep]
+    pinned = np.array([int(a) in index.pinned for a in blocks.application[columns]], dtype=bool)
+    order = np.lexsort((-blocks.value[columns], -np.round(weight, 6), ~pinned))
+    return [int(k) for k in columns[order]]
