@@ -76,6 +76,7 @@ INSTALLED_APPS = [
     "regrow.towns",
     "regrow.network",
     "regrow.premises",
+    "regrow.popups",
     "regrow.publishing",
 ]
 

@@ -49,6 +49,7 @@ urlpatterns += i18n_patterns(
     path("accounts/", include("allauth.urls")),
     path("", include("regrow.towns.urls")),
     path("", include("regrow.premises.urls")),
+    path("", include("regrow.popups.urls")),
     path("", include("regrow.publishing.urls")),
     path("<slug:slug>/", views.place_home, name="place_home"),
     path("<slug:slug>/<slug:section>/", views.place_section, name="place_section"),

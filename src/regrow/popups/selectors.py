@@ -1,0 +1,57 @@
+"""Reads of rounds: the coordinator's lists and the public's, in a bounded number of queries."""
+
+from django.db.models import Count, Prefetch, Q, QuerySet
+
+from regrow.popups.choices import RoundStatus
+from regrow.popups.models import OwnerAgreement, RentPhase, Round, RoundUnit
+from regrow.premises.models import Unit
+from regrow.towns.models import Town
+
+# Rounds, offered units, criteria and events: this many to a page.
+PAGE_SIZE = 20
+# The most offered units a round's map draws.
+MAP_MAX_UNITS = 500
+
+
+def rounds_of_town(town: Town) -> QuerySet[Round]:
+    """Every round of the town, newest programme first, with how many units each offers."""
+    return town.popup_rounds.annotate(unit_count=Count("offered_units"))
+
+
+def public_rounds(town: Town) -> QuerySet[Round]:
+    """The rounds anyone may see: all but drafts. Open ones first, then by programme."""
+    return (
+        town.popup_rounds.exclude(status=RoundStatus.DRAFT)
+        .annotate(unit_count=Count("offered_units"))
+        .order_by("-programme_starts_on", "-id")
+    )
+
+
+def open_or_coming(town: Town) -> QuerySet[Round]:
+    """Public rounds whose programme has not ended: what the town's Pop-up section is for."""
+    return public_rounds(town).filter(
+        Q(status=RoundStatus.OPEN) | Q(status=RoundStatus.CLOSED),
+        programme_ends_on__gte=town.today(),
+    )
+
+
+def has_public_rounds(town: Town) -> bool:
+    return open_or_coming(town).exists()
+
+
+def offers_with_terms(round_: Round) -> QuerySet[RoundUnit]:
+    """The round's offered units with their unit, rent phases and agreement: three queries."""
+    return (
+        round_.offered_units.select_related("unit", "agreement", "agreement__owner")
+        .prefetch_related(Prefetch("phases", queryset=RentPhase.objects.order_by("starts_at")))
+        .order_by("unit__street", "unit__house_number_sort", "unit__house_number", "id")
+    )
+
+
+def units_to_offer(round_: Round) -> QuerySet[Unit]:
+    """The town's units not yet offered in the round, in address order."""
+    return round_.town.units.exclude(popup_offers__round=round_)
+
+
+def agreement_of(offer: RoundUnit) -> OwnerAgreement | None:
+    return OwnerAgreement.objects.select_related("owner").filter(round_unit=offer).first()

@@ -1,0 +1,50 @@
+from django.urls import path
+
+from regrow.lib.pagecache import cached_for_anonymous
+from regrow.popups.views import offers, public, rounds
+
+app_name = "popups"
+
+urlpatterns = [
+    path("<slug:slug>/popup-rounds/", rounds.round_list, name="rounds"),
+    path("<slug:slug>/popup-rounds/new/", rounds.round_new, name="round_new"),
+    path("<slug:slug>/popup-rounds/<int:pk>/", rounds.round_detail, name="round"),
+    path("<slug:slug>/popup-rounds/<int:pk>/units/", offers.offer_add, name="offer_add"),
+    path(
+        "<slug:slug>/popup-rounds/<int:pk>/units/<int:offer_pk>/",
+        offers.offer_detail,
+        name="offer",
+    ),
+    path(
+        "<slug:slug>/popup-rounds/<int:pk>/units/<int:offer_pk>/remove/",
+        offers.offer_remove,
+        name="offer_remove",
+    ),
+    path(
+        "<slug:slug>/popup-rounds/<int:pk>/units/<int:offer_pk>/agreement/",
+        offers.offer_agreement,
+        name="offer_agreement",
+    ),
+    path("<slug:slug>/popup-rounds/<int:pk>/criteria/", offers.criterion_add, name="criterion_add"),
+    path(
+        "<slug:slug>/popup-rounds/<int:pk>/criteria/<int:item_pk>/remove/",
+        offers.criterion_remove,
+        name="criterion_remove",
+    ),
+    path("<slug:slug>/popup-rounds/<int:pk>/events/", offers.event_add, name="event_add"),
+    path(
+        "<slug:slug>/popup-rounds/<int:pk>/events/<int:item_pk>/remove/",
+        offers.event_remove,
+        name="event_remove",
+    ),
+    path(
+        "<slug:slug>/popups/<int:pk>/",
+        cached_for_anonymous(public.round_public),
+        name="round_public",
+    ),
+    path(
+        "<slug:slug>/popups/<int:pk>/units.geojson",
+        cached_for_anonymous(public.round_geojson),
+        name="round_geojson",
+    ),
+]
