@@ -3,8 +3,9 @@ spent, and what including it would cost in total score.
 
 Reasons are codes and data, worded by the pages that show them:
 - "no_fitting_unit": no offered unit fits it (area, rent, category, zone, dates, forbids);
-- "slots_taken": every week it could use in a fitting unit is held (see `holders`);
-- "category_limit": where a unit has room, its category is at the street's limit;
+- "slots_taken": every week it could use in every fitting unit is held (see `holders`);
+- "category_limit": where a unit has room, its category is at the street's limit
+  (`holders` still lists the units that are full);
 - "budget_spent": its grant is more than what the plan leaves of the budget.
 The cost is a range: `cost_at_least` from the LP relaxation's prices (no plan with it
 loses less), `cost_at_most` from a plan that includes it (evicting what it collides with and
@@ -61,6 +62,7 @@ def explain(problem: Problem, result: Result, *, time_limit_s: float = 10.0) -> 
             reasons[application.id] = Reason(application.id, ("no_fitting_unit",))
             continue
         codes, holders, streets = [], [], set()
+        roomy = False  # some unit has a free place in weeks it could use
         for u in sorted({int(blocks.unit[k]) for k in blocks.by_application[a]}):
             own = [k for k in blocks.by_application[a] if blocks.unit[k] == u]
             free = [k for k in own if room(occupancy, a, u, blocks, k, category=False)]
@@ -72,10 +74,13 @@ def explain(problem: Problem, result: Result, *, time_limit_s: float = 10.0) -> 
                 }
                 holders.append((index.units[u].id, holders_of(index, plan, u, weeks)))
             elif not any(room(occupancy, a, u, blocks, k, category=True) for k in free):
+                roomy = True
                 streets.add(index.units[u].street)
-        if holders:
+            else:
+                roomy = True
+        if not roomy:
             codes.append("slots_taken")
-        if streets:
+        elif streets:
             codes.append("category_limit")
         remaining = None
         if problem.round.budget_cents is not None:

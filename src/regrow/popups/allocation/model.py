@@ -97,6 +97,8 @@ class Problem:
                 raise ValueError(f"application {application.id!r}: stay lengths are reversed")
             if first < 0 or last >= weeks or last < first:
                 raise ValueError(f"application {application.id!r}: dates outside the round")
+            if last - first + 1 < shortest:
+                raise ValueError(f"application {application.id!r}: dates shorter than its stay")
             if application.grant_cents < 0 or application.score < 0:
                 raise ValueError(f"application {application.id!r}: negative grant or score")
         known_units, known_applications = set(unit_ids), set(application_ids)

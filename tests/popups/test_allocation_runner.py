@@ -1,0 +1,96 @@
+"""The child process with its hard limit, the greedy fallback, and the reasons for leaving out."""
+
+import time
+
+import pytest
+
+from regrow.popups.allocation import Application, Problem, Round, Unit, explain, fallback, solve
+from regrow.popups.allocation.generate import generate
+from tests.popups.checks import plan_of, slot_violations, violations
+
+
+def shop(id, score, **terms):
+    return Application(id=id, score=score, category=terms.pop("category", "food"), **terms)
+
+
+def test_solve_in_a_child_process_returns_a_proven_optimum_and_its_peak_memory():
+    problem = generate(30, 7, 8, seed=3)
+    result = solve(problem, time_limit_s=20)
+    assert result.status == "optimal"
+    assert result.gap <= 1e-4
+    assert violations(problem, plan_of(result)) == []
+    assert result.stats.peak_memory_mb > 10
+
+
+def test_a_solve_past_its_hard_limit_is_killed_and_the_greedy_plan_answers():
+    problem = generate(3000, 600, 12, seed=1)
+    started = time.monotonic()
+    result = solve(problem, time_limit_s=0.2, grace_s=0.3)
+    assert time.monotonic() - started < 8
+    assert result.status == "time_limit"
+    assert result.bound is None and result.gap is None
+    assert result.stats.method == "greedy"
+    assert len(result.placements) > 100
+
+
+def test_the_greedy_fallback_keeps_every_rule():
+    problem = generate(100, 20, 12, seed=2)
+    result = fallback(problem)
+    assert violations(problem, plan_of(result)) == []
+    assert slot_violations(problem, result) == []
+
+
+def test_a_solve_beats_the_greedy_on_a_realistic_round():
+    problem = generate(60, 12, 8, seed=4)
+    assert solve(problem, time_limit_s=20).objective > fallback(problem).objective
+
+
+def test_bad_input_is_raised_in_the_caller_not_the_child():
+    problem = Problem(Round(weeks=2), (Unit("u", 30, 20000, "main"),), (shop("a", 1, min_weeks=3),))
+    with pytest.raises(ValueError, match="dates"):
+        solve(problem)
+
+
+def test_left_out_because_the_slot_is_held_names_the_holder_and_the_exact_cost():
+    problem = Problem(
+        Round(weeks=2),
+        (Unit("u", 30, 20000, "main"),),
+        (
+            shop("strong", 9, min_weeks=2),
+            shop("weak", 5, min_weeks=2),
+            shop("huge", 8, min_area_m2=90),
+        ),
+    )
+    reasons = explain(problem, solve(problem))
+    assert set(reasons) == {"weak", "huge"}
+    assert reasons["weak"].codes == ("slots_taken",)
+    assert reasons["weak"].holders == (("u", ("strong",)),)
+    assert reasons["weak"].cost_at_least == pytest.approx(4)
+    assert reasons["weak"].cost_at_most == pytest.approx(4)
+    assert reasons["huge"].codes == ("no_fitting_unit",)
+
+
+def test_left_out_because_the_budget_is_spent():
+    problem = Problem(
+        Round(weeks=1, budget_cents=15000),
+        (Unit("u1", 30, 20000, "main"), Unit("u2", 30, 20000, "side")),
+        (shop("c", 8, grant_cents=10000), shop("d", 6, grant_cents=10000)),
+    )
+    reason = explain(problem, solve(problem))["d"]
+    assert reason.codes == ("budget_spent",)
+    assert reason.remaining_budget_cents == 5000
+    assert reason.cost_at_most == pytest.approx(2)
+
+
+def test_left_out_because_its_category_is_at_the_streets_limit():
+    problem = Problem(
+        Round(weeks=1, max_per_category_per_street=1),
+        (Unit("u1", 30, 20000, "main"), Unit("u2", 30, 20000, "main", capacity=2)),
+        (shop("e", 7), shop("f", 6), shop("g", 5, category="art")),
+    )
+    result = solve(problem)
+    reason = explain(problem, result)["f"]
+    assert {p.application_id for p in result.placements} == {"e", "g"}
+    assert reason.codes == ("category_limit",)
+    assert reason.category_full_streets == ("main",)
+    assert reason.cost_at_most == pytest.approx(1)
