@@ -15,7 +15,9 @@ MAP_MAX_UNITS = 500
 
 def rounds_of_town(town: Town) -> QuerySet[Round]:
     """Every round of the town, newest programme first, with how many units each offers."""
-    return town.popup_rounds.annotate(unit_count=Count("offered_units"))
+    return town.popup_rounds.annotate(unit_count=Count("offered_units")).order_by(
+        "-programme_starts_on", "-id"
+    )
 
 
 def public_rounds(town: Town) -> QuerySet[Round]:
