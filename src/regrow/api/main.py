@@ -4,6 +4,7 @@ from ninja import NinjaAPI
 from ninja.security import django_auth
 
 from regrow.api import errors
+from regrow.api.popups import router as popups_router
 from regrow.api.premises import router as premises_router
 
 api = NinjaAPI(
@@ -19,3 +20,4 @@ api = NinjaAPI(
 )
 errors.install(api)
 api.add_router("/", premises_router)
+api.add_router("/", popups_router)
