@@ -23,6 +23,8 @@ class Blocks:
     length: np.ndarray  # int32 shortest stay
     value: np.ndarray  # float64 score + preference bonus
     by_application: list[list[int]]
+    # by_application, each sorted for the greedy (filled in on first use).
+    ordered: list[list[int]] | None = None
 
     def __len__(self) -> int:
         return len(self.application)

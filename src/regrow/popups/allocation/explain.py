@@ -41,8 +41,10 @@ class Reason:
     cost_at_most: float | None = None
 
 
-def explain(problem: Problem, result: Result, *, time_limit_s: float = 10.0) -> dict[Id, Reason]:
-    """A Reason for every application the result leaves out (result from `solve`)."""
+def explain(
+    problem: Problem, result: Result, *, only=None, time_limit_s: float = 10.0
+) -> dict[Id, Reason]:
+    """A Reason for every application the result leaves out, or for those of `only`."""
     deadline = time.monotonic() + time_limit_s
     index = Index(problem)
     blocks = index.blocks()
@@ -53,7 +55,12 @@ def explain(problem: Problem, result: Result, *, time_limit_s: float = 10.0) -> 
         u = index.unit_position[placement.unit_id]
         plan[a] = (u, placement.start_week, placement.weeks)
         occupancy.add(a, u, placement.start_week, placement.weeks)
-    left_out = [a for a in range(len(index.applications)) if a not in plan]
+    wanted = None if only is None else {index.application_position[i] for i in only}
+    left_out = [
+        a
+        for a in range(len(index.applications))
+        if a not in plan and (wanted is None or a in wanted)
+    ]
     costs = Costs(index, blocks, plan, result.objective, deadline, len(left_out))
     reasons = {}
     for a in left_out:
@@ -159,7 +166,7 @@ class Costs:
         """The best plan found by putting a into one of its blocks, evicting, refilling."""
         index, blocks = self.index, self.blocks
         best = None
-        for k in blocks.by_application[a][:: max(1, len(blocks.by_application[a]) // 8)]:
+        for k in blocks.by_application[a][:: max(1, len(blocks.by_application[a]) // 4)]:
             u, s, n = int(blocks.unit[k]), int(blocks.start[k]), int(blocks.length[k])
             plan = {b: p for b, p in self.plan.items() if not clashes(index, a, u, s, n, b, p)}
             occupancy = Occupancy(index)

@@ -9,12 +9,16 @@ Plan = dict[int, tuple[int, int, int]]
 
 def fill(index: Index, blocks: Blocks, occupancy: Occupancy, plan: Plan, order: list[int]) -> None:
     """Place each application of `order` not yet in the plan into its best free block."""
+    if blocks.ordered is None:
+        # Preferred units first (higher value), then the earliest start; sorted once per round.
+        blocks.ordered = [
+            sorted(ks, key=lambda k: (-blocks.value[k], blocks.start[k]))
+            for ks in blocks.by_application
+        ]
     for a in order:
         if a in plan:
             continue
-        candidates = blocks.by_application[a]
-        # Preferred units first (higher value), then the earliest start.
-        for k in sorted(candidates, key=lambda k: (-blocks.value[k], blocks.start[k])):
+        for k in blocks.ordered[a]:
             u, s, length = int(blocks.unit[k]), int(blocks.start[k]), int(blocks.length[k])
             if occupancy.fits(a, u, s, length):
                 occupancy.add(a, u, s, length)

@@ -25,6 +25,11 @@ from .model import (
     Stats,
 )
 
+# Above this many blocks, branch and cut runs only over the blocks the LP relaxation uses.
+WHOLE_MIP_COLUMNS = 12_000
+# Seconds kept after the MIP for repair, lengthening and sending the plan back.
+FINISH_MARGIN_S = 1.0
+
 
 def budget_binds(index: Index, blocks: Blocks) -> bool:
     budget = index.problem.round.budget_cents
@@ -98,19 +103,27 @@ def whole(index, blocks, columns, start_plan: Plan, deadline: float, with_budget
     chosen = sorted(start_blocks(index, blocks, plan))
     if (bound - value) <= milp.OPTIMAL_GAP * bound or len(model.columns) > milp.MIP_COLUMNS:
         return chosen, bound, stats
-    # Reduced-cost fixing: a block with bound + r <= value is in no better plan, so the MIP
-    # over the rest, together with the incumbent, still certifies a bound for the whole.
-    keep = reduced[: len(model.columns)] > value - bound - 1e-6
+    if len(model.columns) <= WHOLE_MIP_COLUMNS:
+        # Reduced-cost fixing: a block with bound + r <= value is in no better plan, so the MIP
+        # over the rest, together with the incumbent, still certifies a bound for the whole.
+        keep = reduced[: len(model.columns)] > value - bound - 1e-6
+        stats.method = "lp+mip"
+    else:
+        # Too big to prove in time (its root LP alone is slow): search for a better plan among
+        # the blocks the LP uses; the LP's bound stays the certificate.
+        keep = relaxed.values > 1e-3
+        stats.method = "lp+support-mip"
     kept = np.union1d(model.columns[keep], np.array(chosen, dtype=np.int64))
     sub = milp.build(index, blocks, kept.astype(np.int64), with_budget=with_budget)
     highs = milp.highs_for(sub, integer=True)
     if value > -INF:
         milp.set_start(highs, sub, set(chosen), set(plan))
-    solved = milp.run(highs, sub, deadline)
-    stats.method, stats.mip_nodes = "lp+mip", solved.nodes
+    solved = milp.run(highs, sub, deadline - FINISH_MARGIN_S)
+    stats.mip_nodes = solved.nodes
     if solved.infeasible:
-        return None, 0.0, stats
-    bound = min(bound, max(value, solved.bound))
+        return (None, 0.0, stats) if stats.method == "lp+mip" else (chosen, bound, stats)
+    if stats.method == "lp+mip":
+        bound = min(bound, max(value, solved.bound))
     if len(solved.values) and solved.objective > value:
         chosen = rounding_order(index, sub, solved.values, blocks)
     return chosen, bound, stats
