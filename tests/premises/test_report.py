@@ -95,7 +95,7 @@ def test_an_unknown_format_is_not_found_and_a_wrong_period_shows_the_form(
     client, coordinator, register
 ):
     client.force_login(coordinator)
-    assert client.get("/en/aluksne/register/report/pdf/", PERIOD).status_code == 404
+    assert client.get("/en/aluksne/register/report/odt/", PERIOD).status_code == 404
     bad = client.get(
         "/en/aluksne/register/report/csv/", {"start": "2024-12-31", "end": "2024-01-01"}
     )

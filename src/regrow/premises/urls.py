@@ -1,7 +1,16 @@
 from django.urls import path
 
 from regrow.lib.pagecache import cached_for_anonymous
-from regrow.premises.views import files, owners, public, register, survey, units, vacancy
+from regrow.premises.views import (
+    files,
+    owners,
+    public,
+    register,
+    report_document,
+    survey,
+    units,
+    vacancy,
+)
 
 app_name = "premises"
 
@@ -32,6 +41,8 @@ urlpatterns = [
     path("<slug:slug>/register/import/", files.import_units, name="import"),
     path("<slug:slug>/register/zones/", files.zones, name="zones"),
     path("<slug:slug>/register/report/", vacancy.report, name="report"),
+    path("<slug:slug>/register/report/pdf/", report_document.report_pdf, name="report_pdf"),
+    path("<slug:slug>/register/report/docx/", report_document.report_docx, name="report_docx"),
     path(
         "<slug:slug>/register/report/<str:fmt>/",
         vacancy.report_download,

@@ -12,6 +12,7 @@ from regrow.lib.documents.model import (
     Party,
     Signatures,
     Table,
+    printable_picture,
 )
 from regrow.lib.documents.pdf import render_pdf
 from regrow.lib.documents.word import render_docx
@@ -33,6 +34,7 @@ __all__ = [
     "Party",
     "Signatures",
     "Table",
+    "printable_picture",
     "render_docx",
     "render_pdf",
 ]

@@ -1,10 +1,11 @@
 """What a document says, independent of its file format: a title, who issues it, and a list of
-blocks. The renderers (`pdf.py`, `docx.py`) turn the same structure into either file.
+blocks. The renderers (`pdf.py`, `word.py`) turn the same structure into either file.
 
 Every text is plain text, already in the document's language; only `Paragraph.html` carries
 markup, and that is sanitised to a few tags (bold, italics, links, lists) before it is used.
 """
 
+import io
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -103,3 +104,16 @@ class Document:
     blocks: Sequence[Block] = field(default_factory=list)
     subtitle: str = ""
     issued_on: date | None = None
+
+
+def printable_picture(data: bytes) -> tuple[bytes, str]:
+    """A stored picture (already checked on upload) as PNG or JPEG, which both renderers take:
+    WebP and the rest become PNG. Returns the bytes and their content type."""
+    from PIL import Image as Pillow  # only documents with a picture pay for the import
+
+    with Pillow.open(io.BytesIO(data)) as picture:
+        if picture.format in {"PNG", "JPEG"}:
+            return data, f"image/{picture.format.lower()}"
+        output = io.BytesIO()
+        picture.save(output, format="PNG")
+        return output.getvalue(), "image/png"

@@ -1,5 +1,5 @@
 """The vacancy pages: the rate on a day with its monthly series and chart, and the report for a
-period, which can be downloaded as CSV or XLSX."""
+period, which can be downloaded as CSV or XLSX (and as PDF or DOCX, report_document.py)."""
 
 from datetime import date
 from urllib.parse import urlencode
@@ -36,14 +36,14 @@ def percent(value: float) -> str:
     return f"{number_format(value, decimal_pos=0 if value == int(value) else 1)} %"
 
 
-def series_chart(series: list[tuple[date, Rate]]) -> SafeString | None:
-    """The monthly rates as a line chart, with a description in words of what it shows."""
+def series_description(series: list[tuple[date, Rate]]) -> str:
+    """What the monthly chart shows, in words (its text alternative); empty without rates."""
     known = [(day, rate.percent) for day, rate in series if rate.percent is not None]
     if not known:
-        return None
+        return ""
     month = lambda day: date_format(day, "YEAR_MONTH_FORMAT")  # noqa: E731
     lowest, highest = min(known, key=lambda row: row[1]), max(known, key=lambda row: row[1])
-    description = _(
+    return _(
         "%(first)s to %(last)s: lowest %(lowest)s (%(lowest_month)s), highest %(highest)s "
         "(%(highest_month)s), last %(last_rate)s. The table below gives every month."
     ) % {
@@ -55,6 +55,15 @@ def series_chart(series: list[tuple[date, Rate]]) -> SafeString | None:
         "highest_month": month(highest[0]),
         "last_rate": percent(known[-1][1]),
     }
+
+
+def series_chart(
+    series: list[tuple[date, Rate]], size: tuple[int, int] = (320, 200)
+) -> SafeString | None:
+    """The monthly rates as a line chart, with a description in words of what it shows."""
+    description = series_description(series)
+    if not description:
+        return None
     # Short enough for a phone's axis: "Jun 2024" in English, "06.2024" in Latvian.
     axis_month = pgettext("a date format (Django's) for a month on a chart's axis", "M Y")
     svg = charts.line_chart(
@@ -64,7 +73,7 @@ def series_chart(series: list[tuple[date, Rate]]) -> SafeString | None:
         series=[charts.Series(_("Vacancy rate"), [rate.percent for _day, rate in series])],
         format_value=percent,
         id_prefix="vacancy-chart",
-        size=(320, 200),
+        size=size,
     )
     return mark_safe(svg)  # noqa: S308 - charts.py escapes every text it writes
 
@@ -101,7 +110,7 @@ def vacancy(request: HttpRequest, slug: str) -> HttpResponse:
     return render(request, "premises/vacancy.html", context)
 
 
-def _period(request: HttpRequest, town: Town) -> tuple[PeriodForm, date, date]:
+def report_period(request: HttpRequest, town: Town) -> tuple[PeriodForm, date, date]:
     """The period asked for, or this year so far; never past the town's today."""
     today = town.today()
     form = PeriodForm(request.GET or None, initial={})
@@ -115,7 +124,7 @@ def report(request: HttpRequest, slug: str) -> HttpResponse:
     """Emptiness over a period: units empty, unit-months empty and rent lost, the units a page
     at a time."""
     town = coordinated_town(request, slug)
-    form, start, end = _period(request, town)
+    form, start, end = report_period(request, town)
     result = selectors.vacancy_report(selectors.Scope(town), start, end)
     page = Paginator(result.units, ROWS_PER_PAGE).get_page(request.GET.get("page"))
     units = Unit.objects.in_bulk([row.unit_id for row in page.object_list])
@@ -170,7 +179,7 @@ def report_download(request: HttpRequest, slug: str, fmt: str) -> HttpResponse:
     if fmt not in CONTENT_TYPES:
         raise Http404
     town = coordinated_town(request, slug)
-    form, start, end = _period(request, town)
+    form, start, end = report_period(request, town)
     if form.errors:
         return report(request, slug)
     header, rows = report_table(town, selectors.vacancy_report(selectors.Scope(town), start, end))
