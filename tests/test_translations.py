@@ -64,10 +64,16 @@ def test_the_system_check_refuses_to_offer_an_incomplete_language(settings, tmp_
 def test_compiled_catalogue_matches_its_source(po_path):
     source = polib.pofile(str(po_path))
     compiled = polib.mofile(str(po_path.with_suffix(".mo")))
+    # Keyed by context and message: one msgid may have several translations by context.
     expected = {
-        entry.msgid: entry.msgstr_plural or entry.msgstr for entry in source.translated_entries()
+        (entry.msgctxt, entry.msgid): entry.msgstr_plural or entry.msgstr
+        for entry in source.translated_entries()
     }
-    actual = {entry.msgid: entry.msgstr_plural or entry.msgstr for entry in compiled if entry.msgid}
+    actual = {
+        (entry.msgctxt, entry.msgid): entry.msgstr_plural or entry.msgstr
+        for entry in compiled
+        if entry.msgid
+    }
     assert actual == expected, f"run `make messages` to recompile {po_path}"
 
 
