@@ -18,6 +18,7 @@ run_benchmarks() {
     "$python" bench/generate.py "$@"
     "$python" bench/import_units.py
     "$python" bench/register_pages.py
+    "$python" bench/report_documents.py
     "$python" bench/publishing.py
     "$python" bench/public_pages.py
 }
