@@ -2,13 +2,14 @@
 
     python bench/report_documents.py [--units 1000,5000] [--changes-per-unit 10] [--runs 3]
 
-Each size gets a town of its own (bench-documents-1000, …) with that many units and their
-status histories, as in register_pages.py. The report covers the last full year, so most units
-were empty at some time in it; a document lists at most 2,000 units (the rest are counted and
-left to the XLSX). Requests go through Django's test client as a signed-in coordinator, in
-Latvian; each figure is the median of `--runs` requests after a warm-up that counts the queries
-and the bytes. The time is then split: reading and building the document (the queries and the
-chart), and the renderer alone (WeasyPrint or python-docx) on the built document.
+Each size gets a town of its own (bench-documents-1000, …) with that many units and their status
+histories, as in register_pages.py. The report covers the last full year, so most units were
+empty at some time in it; a document lists at most MAX_UNIT_ROWS (500) units (the rest are
+counted and left to the XLSX). Requests go through Django's test client as a signed-in
+coordinator, in Latvian; each figure is the median of `--runs` requests after a warm-up that
+counts the queries and the bytes. The time is then split: reading and building the document (the
+queries and the chart), and the renderer alone (WeasyPrint or python-docx) on the built
+document.
 
 Target: a town of 1,000 units in under 5 s for either file (one request of a coordinator's; a
 town of 100,000 units across the country has some 1,000 per town).

@@ -27,8 +27,10 @@ from regrow.premises.views.vacancy import (
 )
 from regrow.towns.models import Town
 
-# Some 40 pages of A4: past that a table is read in a spreadsheet, not on paper.
-MAX_UNIT_ROWS = 2000
+# About 10 pages of A4: past that a table is read in the spreadsheet (the XLSX has every row),
+# and the document is made inside the request: WeasyPrint lays out some 4 ms a row, so 500 rows
+# keep a PDF to about 2 s of one server process (2,000 rows took 9 s).
+MAX_UNIT_ROWS = 500
 
 
 def _issuer(town: Town) -> documents.Issuer:
