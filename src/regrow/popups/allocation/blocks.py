@@ -24,7 +24,7 @@ class Blocks:
     value: np.ndarray  # float64 score + preference bonus
     by_application: list[list[int]]
     # by_application, each sorted for the greedy (filled in on first use).
-    ordered: list[list[int]] | None = None
+    ordered: list[np.ndarray] | None = None
 
     def __len__(self) -> int:
         return len(self.application)
@@ -158,6 +158,8 @@ class Occupancy:
         index = self.index
         if start < 0 or start + length > index.weeks:
             return False
+        if with_grant and self.budget is not None and self.spent + index.grant[a] > self.budget:
+            return False
         weeks = slice(start, start + length)
         if not index.available[u, weeks].all():
             return False
@@ -167,9 +169,27 @@ class Occupancy:
             street, category = index.unit_street[u], index.application_category[a]
             if (self.street_week[street, category, weeks] >= self.category_limit).any():
                 return False
-        if with_grant and self.budget is not None:
-            return self.spent + index.grant[a] <= self.budget
         return True
+
+    def first_fit(self, a: int, blocks: Blocks, ks: np.ndarray) -> int:
+        """The first of a's blocks `ks` (one stay length) that `fits`, or -1: one array step."""
+        if len(ks) == 0:
+            return -1
+        index = self.index
+        if self.budget is not None and self.spent + index.grant[a] > self.budget:
+            return -1
+        u = blocks.unit[ks]
+        weeks = blocks.start[ks][:, None] + np.arange(int(blocks.length[ks[0]]))[None, :]
+        inside = (weeks < index.weeks).all(axis=1)
+        weeks = np.minimum(weeks, index.weeks - 1)
+        ok = inside & index.available[u[:, None], weeks].all(axis=1)
+        ok &= (self.unit_week[u[:, None], weeks] < index.capacity[u][:, None]).all(axis=1)
+        if self.category_limit is not None:
+            street = index.unit_street[u][:, None]
+            held = self.street_week[street, index.application_category[a], weeks]
+            ok &= (held < self.category_limit).all(axis=1)
+        hits = np.flatnonzero(ok)
+        return int(ks[hits[0]]) if len(hits) else -1
 
     def add(self, a: int, u: int, start: int, length: int, sign: int = 1) -> None:
         weeks = slice(start, start + length)

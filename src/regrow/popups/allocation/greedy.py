@@ -1,5 +1,7 @@
 """Greedy placement by score (the baseline and the fallback), repair, longer stays and slots."""
 
+import numpy as np
+
 from .blocks import Blocks, Index, Occupancy, last_week, longest_stay
 from .model import Placement
 
@@ -12,18 +14,17 @@ def fill(index: Index, blocks: Blocks, occupancy: Occupancy, plan: Plan, order: 
     if blocks.ordered is None:
         # Preferred units first (higher value), then the earliest start; sorted once per round.
         blocks.ordered = [
-            sorted(ks, key=lambda k: (-blocks.value[k], blocks.start[k]))
+            np.array(sorted(ks, key=lambda k: (-blocks.value[k], blocks.start[k])), dtype=np.int64)
             for ks in blocks.by_application
         ]
     for a in order:
         if a in plan:
             continue
-        for k in blocks.ordered[a]:
+        k = occupancy.first_fit(a, blocks, blocks.ordered[a])
+        if k >= 0:
             u, s, length = int(blocks.unit[k]), int(blocks.start[k]), int(blocks.length[k])
-            if occupancy.fits(a, u, s, length):
-                occupancy.add(a, u, s, length)
-                plan[a] = (u, s, length)
-                break
+            occupancy.add(a, u, s, length)
+            plan[a] = (u, s, length)
 
 
 def by_score(index: Index, applications=None) -> list[int]:

@@ -75,7 +75,8 @@ def build(index: Index, blocks: Blocks, columns: np.ndarray, *, with_budget: boo
     if with_budget:
         # y_a: -1 in a's row (which becomes sum(x) - y_a = 0) and its grant in the budget row.
         y_rows = np.stack([applications, np.full(len(applications), budget_row)], axis=1)
-        y_values = np.stack([-np.ones(len(applications)), index.grant[applications]], axis=1)
+        grant, budget = budget_scaled(index)
+        y_values = np.stack([-np.ones(len(applications)), grant[applications]], axis=1)
         row_parts.append(y_rows.reshape(-1).astype(np.int64))
         value_parts.append(y_values.reshape(-1))
         counts.append(np.full(len(applications), 2))
@@ -95,7 +96,8 @@ def build(index: Index, blocks: Blocks, columns: np.ndarray, *, with_budget: boo
     is_capacity = (used >= n_app) & (used < category_base)
     upper[is_capacity] = index.capacity[(used[is_capacity] - n_app) // weeks]
     upper[(used >= category_base) & (used < budget_row)] = limit if limit is not None else INF
-    upper[used == budget_row] = index.problem.round.budget_cents or 0
+    if with_budget:
+        upper[used == budget_row] = budget
     n_blocks = len(columns)
     n_total = n_blocks + (len(applications) if with_budget else 0)
     col_lower = np.zeros(n_total)
@@ -116,6 +118,19 @@ def build(index: Index, blocks: Blocks, columns: np.ndarray, *, with_budget: boo
         row_upper=upper,
         funded=applications if with_budget else np.zeros(0, np.int32),
     )
+
+
+def budget_scaled(index: Index) -> tuple[np.ndarray, float]:
+    """The grants and the budget in units of their greatest common divisor, the budget rounded
+    down (a sum of whole units within it is within its whole part), so the budget row's
+    coefficients are small: HiGHS then works with a well-scaled row and stronger cover cuts."""
+    grant = index.grant
+    budget = float(index.problem.round.budget_cents or 0)
+    whole = grant[grant > 0].astype(np.int64)
+    unit = int(np.gcd.reduce(whole)) if len(whole) else 1
+    if unit > 1:
+        return grant / unit, float(math.floor(budget / unit))
+    return grant, budget
 
 
 def highs_for(model: Model, *, integer: bool) -> highspy.Highs:
