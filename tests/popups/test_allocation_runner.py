@@ -1,11 +1,13 @@
 """The child process with its hard limit, the greedy fallback, and the reasons for leaving out."""
 
+import dataclasses
 import time
 
 import pytest
 
 from regrow.popups.allocation import Application, Problem, Round, Unit, explain, fallback, solve
 from regrow.popups.allocation.generate import generate
+from regrow.popups.allocation.solver import solve_in_process
 from tests.popups.checks import plan_of, slot_violations, violations
 
 
@@ -94,3 +96,20 @@ def test_left_out_because_its_category_is_at_the_streets_limit():
     assert reason.codes == ("category_limit",)
     assert reason.category_full_streets == ("main",)
     assert reason.cost_at_most == pytest.approx(1)
+
+
+def test_reasons_reuse_the_solves_lp_prices_and_agree_with_a_fresh_lp():
+    problem = generate(100, 20, 12, seed=1)
+    result = solve_in_process(problem, time_limit_s=20)
+    assert len(result.stats.row_prices) == result.stats.constraints
+    placed = {p.application_id for p in result.placements}
+    left_out = [a.id for a in problem.applications if a.id not in placed][:8]
+    bare = dataclasses.replace(result, stats=dataclasses.replace(result.stats, row_prices=()))
+    reused = explain(problem, result, only=left_out)
+    fresh = explain(problem, bare, only=left_out)
+    assert set(reused) == set(left_out)
+    costed = [i for i in left_out if fresh[i].cost_at_least is not None]
+    assert costed
+    for i in costed:
+        assert reused[i].cost_at_least == pytest.approx(fresh[i].cost_at_least, abs=1e-4)
+        assert reused[i].cost_at_least <= reused[i].cost_at_most + 1e-9

@@ -61,7 +61,7 @@ def explain(
         for a in range(len(index.applications))
         if a not in plan and (wanted is None or a in wanted)
     ]
-    costs = Costs(index, blocks, plan, result.objective, deadline, len(left_out))
+    costs = Costs(index, blocks, plan, result, deadline, len(left_out))
     reasons = {}
     for a in left_out:
         application = index.applications[a]
@@ -126,13 +126,18 @@ def holders_of(index: Index, plan: Plan, u: int, weeks: set[int]) -> tuple[Id, .
 class Costs:
     """What forcing one application in costs: bounds from LP prices, plans from eviction."""
 
-    def __init__(self, index, blocks, plan: Plan, objective: float, deadline, count: int):
-        self.index, self.blocks, self.plan, self.objective = index, blocks, plan, objective
+    def __init__(self, index, blocks, plan: Plan, result: Result, deadline, count: int):
+        self.index, self.blocks, self.plan = index, blocks, plan
+        self.objective = result.objective
         self.deadline, self.count = deadline, max(1, count)
         self.with_budget = budget_binds(index, blocks)
         self.model = milp.build(index, blocks, np.arange(len(blocks)), with_budget=self.with_budget)
         self.lp_bound, self.reduced = None, None
-        if len(self.model.columns):
+        prices = np.array(result.stats.row_prices, dtype=np.float64)
+        if len(self.model.columns) and len(prices) == self.model.size[1]:
+            # The solve's own LP prices (any prices give a valid bound, so none are trusted).
+            self.lp_bound, self.reduced = milp.reduced_costs(self.model, prices)
+        elif len(self.model.columns):
             highs = milp.highs_for(self.model, integer=False)
             milp.set_lp_options(highs)
             relaxed = milp.run(highs, self.model, deadline)

@@ -139,6 +139,9 @@ class Stats:
     mip_nodes: int = 0
     # The budget price of the decomposition (points per cent of grant), 0 when not used.
     budget_price: float = 0.0
+    # The LP relaxation's row prices of the whole model (empty after a decomposition): explain()
+    # prices left-out applications with them instead of solving the LP again.
+    row_prices: tuple[float, ...] = ()
 
 
 @dataclass(frozen=True)

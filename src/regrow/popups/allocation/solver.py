@@ -99,6 +99,7 @@ def whole(index, blocks, columns, start_plan: Plan, deadline: float, with_budget
     if relaxed.row_dual is None:  # stopped inside the LP: no bound
         return sorted(start_blocks(index, blocks, start_plan)), INF, stats
     bound, reduced = milp.reduced_costs(model, relaxed.row_dual)
+    stats.row_prices = tuple(relaxed.row_dual.tolist())
     plan, value = best_start(index, blocks, model, relaxed.values, start_plan)
     chosen = sorted(start_blocks(index, blocks, plan))
     if (bound - value) <= milp.OPTIMAL_GAP * bound or len(model.columns) > milp.MIP_COLUMNS:
