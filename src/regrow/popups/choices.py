@@ -38,3 +38,11 @@ class AgreementStatus(models.TextChoices):
     PROPOSED = "proposed", _("Proposed")
     SIGNED = "signed", _("Signed")
     ENDED = "ended", _("Ended")
+
+
+class ApplicationStatus(models.TextChoices):
+    DRAFT = "draft", _("Draft")
+    SUBMITTED = "submitted", _("Submitted")
+    WITHDRAWN = "withdrawn", _("Withdrawn")
+    ACCEPTED = "accepted", _("Accepted")
+    REJECTED = "rejected", _("Rejected")

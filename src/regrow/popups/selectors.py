@@ -57,3 +57,59 @@ def units_to_offer(round_: Round) -> QuerySet[Unit]:
 
 def agreement_of(offer: RoundUnit) -> OwnerAgreement | None:
     return OwnerAgreement.objects.select_related("owner").filter(round_unit=offer).first()
+
+
+def fit_offers(round_: Round) -> list:
+    """The round's offered units as the fit check takes them (two queries)."""
+    from regrow.popups import fit
+    from regrow.popups.choices import PhaseUnit, RentBasis
+
+    offers = round_.offered_units.select_related("unit").prefetch_related(
+        Prefetch("phases", queryset=RentPhase.objects.order_by("starts_at"))
+    )
+    return [
+        fit.Offer(
+            id=offer.pk,
+            area_m2=float(offer.unit.floor_area_m2),
+            phases=tuple((phase.starts_at, phase.amount_cents) for phase in offer.phases.all()),
+            rent_per_m2=offer.rent_basis == RentBasis.PER_M2,
+            phases_in_weeks=offer.phase_unit == PhaseUnit.WEEK,
+            min_stay_weeks=offer.min_stay_weeks,
+            max_stay_weeks=offer.max_stay_weeks,
+            allowed_categories=frozenset(offer.allowed_categories),
+        )
+        for offer in offers
+    ]
+
+
+def may_see_application(user, application) -> bool:
+    """The applicant and the round's coordinators (and, with the jury, its jurors)."""
+    from regrow.towns.permissions import Action, can
+
+    if not getattr(user, "is_authenticated", False):
+        return False
+    if application.applicant_id == user.pk:
+        return True
+    return can(user, Action.CHANGE_TOWN, application.round.town)
+
+
+def applications_of(user):
+    """The user's own applications, newest round first, with the round and its town."""
+    from regrow.popups.models import Application
+
+    return (
+        Application.objects.filter(applicant=user)
+        .select_related("round", "round__town")
+        .order_by("-round__programme_starts_on", "-id")
+    )
+
+
+def applications_of_round(round_: Round):
+    """The round's applications for its coordinators (drafts left out), with the applicant."""
+    from regrow.popups.choices import ApplicationStatus
+
+    return (
+        round_.applications.exclude(status=ApplicationStatus.DRAFT)
+        .select_related("applicant")
+        .order_by("status", "submitted_at", "id")
+    )

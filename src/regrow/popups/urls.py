@@ -1,7 +1,7 @@
 from django.urls import path
 
 from regrow.lib.pagecache import cached_for_anonymous
-from regrow.popups.views import offers, public, rounds
+from regrow.popups.views import applications, offers, public, rounds
 
 app_name = "popups"
 
@@ -41,6 +41,33 @@ urlpatterns = [
         "<slug:slug>/popups/<int:pk>/",
         cached_for_anonymous(public.round_public),
         name="round_public",
+    ),
+    path("<slug:slug>/popups/<int:pk>/apply/", applications.apply, name="apply"),
+    path("popup-applications/", applications.my_applications, name="my_applications"),
+    path(
+        "<slug:slug>/popups/applications/<int:pk>/",
+        applications.application_page,
+        name="application",
+    ),
+    path(
+        "<slug:slug>/popups/applications/<int:pk>/documents/",
+        applications.document_add,
+        name="document_add",
+    ),
+    path(
+        "<slug:slug>/popups/applications/<int:pk>/documents/<int:document_pk>/",
+        applications.document_download,
+        name="document",
+    ),
+    path(
+        "<slug:slug>/popups/applications/<int:pk>/documents/<int:document_pk>/remove/",
+        applications.document_remove,
+        name="document_remove",
+    ),
+    path(
+        "<slug:slug>/popup-rounds/<int:pk>/applications/",
+        applications.round_applications,
+        name="round_applications",
     ),
     path(
         "<slug:slug>/popups/<int:pk>/units.geojson",

@@ -17,6 +17,11 @@ from django.utils.translation import gettext_lazy as _
 from regrow.lib.i18n import localized, validate_translations
 from regrow.popups.choices import PhaseUnit, PopupCategory, RentBasis, RoundStatus
 from regrow.popups.models.agreements import OwnerAgreement  # noqa: F401
+from regrow.popups.models.applications import (  # noqa: F401
+    Application,
+    ApplicationDocument,
+    WantedUnit,
+)
 from regrow.premises.models import Unit
 from regrow.towns.models import Town
 

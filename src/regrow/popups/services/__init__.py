@@ -1,5 +1,14 @@
-"""The popups app's writes, by area: the round itself, and the units it offers."""
+"""The popups app's writes, by area: the round itself, the units it offers, applications."""
 
+from regrow.popups.services.applications import (  # noqa: F401
+    application_save,
+    application_submit,
+    application_withdraw,
+    document_add,
+    document_remove,
+    fit_refusal,
+    window_refusal,
+)
 from regrow.popups.services.offers import (  # noqa: F401
     agreement_save,
     round_unit_add,
