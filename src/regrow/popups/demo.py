@@ -87,7 +87,7 @@ def _offer(round_: Round, unit: Unit, phases, **terms) -> RoundUnit:
     return offer
 
 
-def _aluksne(town: Town) -> None:
+def _aluksne(town: Town) -> Round:
     round_ = _round(town, ALUKSNE_ROUND)
     units = list(town.units.filter(owner__isnull=False).order_by("external_id")[:2])
     units += list(town.units.filter(owner__isnull=True).order_by("external_id")[:2])
@@ -147,6 +147,7 @@ def _aluksne(town: Town) -> None:
             "ends_on": date(2027, 1, 17),
         },
     )
+    return round_
 
 
 def _altena(town: Town) -> None:
@@ -189,6 +190,8 @@ def _altena(town: Town) -> None:
 
 
 def load(demo: Demo) -> None:
-    _aluksne(Town.objects.get(slug="aluksne"))
+    from regrow.popups.demo_applications import load_applications
+
+    load_applications(_aluksne(Town.objects.get(slug="aluksne")), demo)
     _altena(Town.objects.get(slug="altena"))
     demo.notes.append("Pop-up rounds: Alūksne (open), Altena (allocated, 7 units).")
