@@ -22,9 +22,7 @@ def private_storage():
 class Application(models.Model):
     """One applicant's application to one round (a draft until submitted)."""
 
-    round = models.ForeignKey(
-        "popups.Round", on_delete=models.CASCADE, related_name="applications"
-    )
+    round = models.ForeignKey("popups.Round", on_delete=models.CASCADE, related_name="applications")
     # Erased with the person (see the architecture's privacy section).
     applicant = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="popup_applications"
@@ -109,9 +107,7 @@ class WantedUnit(models.Model):
 class ApplicationDocument(models.Model):
     """A PDF the applicant added (a business plan, a portfolio), kept in private storage."""
 
-    application = models.ForeignKey(
-        Application, on_delete=models.CASCADE, related_name="documents"
-    )
+    application = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="documents")
     file = models.FileField(storage=private_storage, upload_to="popups/applications/%Y/%m/")
     name = models.CharField(_("file name"), max_length=200)
     size_bytes = models.PositiveIntegerField(_("size (bytes)"))

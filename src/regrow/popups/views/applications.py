@@ -129,9 +129,7 @@ def _save(request, round_: Round, application, form) -> tuple[Application | None
         _refuse(form, error)
         return None, 400
     if submit:
-        messages.success(
-            request, _("Application submitted. We sent you a confirmation by e-mail.")
-        )
+        messages.success(request, _("Application submitted. We sent you a confirmation by e-mail."))
     else:
         messages.success(request, _("Saved."))
     return saved, 200
@@ -253,4 +251,3 @@ def round_applications(request: HttpRequest, slug: str, pk: int) -> HttpResponse
     )
     context = {"place": round_.town, "town": round_.town, "round": round_, "page": page}
     return render(request, "popups/round_applications.html", context)
-
