@@ -11,6 +11,7 @@ TOOLS = {
     "Write something new": "/en/aluksne/news/write/",
     "Write and edit": "/en/aluksne/news/manage/",
     "Logo and colour": "/en/aluksne/workspace/look/",
+    "Pop-up rounds": "/en/aluksne/popup-rounds/",
 }
 
 
@@ -35,6 +36,7 @@ def tool_links(html: str) -> dict[str, str]:
                 "Write something new",
                 "Write and edit",
                 "Logo and colour",
+                "Pop-up rounds",
             ],
         ),
         (Role.EDITOR, ["Write something new", "Write and edit"]),
