@@ -83,14 +83,25 @@ def fit_offers(round_: Round) -> list:
 
 
 def may_see_application(user, application) -> bool:
-    """The applicant and the round's coordinators (and, with the jury, its jurors)."""
+    """The applicant, the round's coordinators and its jurors (submitted applications only)."""
     from regrow.towns.permissions import Action, can
 
     if not getattr(user, "is_authenticated", False):
         return False
     if application.applicant_id == user.pk:
         return True
-    return can(user, Action.CHANGE_TOWN, application.round.town)
+    town = application.round.town
+    if can(user, Action.CHANGE_TOWN, town):
+        return True
+    # A juror of the round sees what was submitted to it (never drafts), while they hold the role.
+    from regrow.popups.choices import ApplicationStatus
+    from regrow.popups.models import RoundJuror
+
+    return (
+        application.status != ApplicationStatus.DRAFT
+        and can(user, Action.SCORE_APPLICATIONS, town)
+        and RoundJuror.objects.filter(round_id=application.round_id, user=user).exists()
+    )
 
 
 def applications_of(user):

@@ -19,6 +19,10 @@ class Action(StrEnum):
     INVITE = "town.invite"
     CHANGE_TOWN = "town.change"
     PUBLISH = "town.publish"
+    # Score a pop-up round's applications (only in rounds one is assigned to as a juror).
+    SCORE_APPLICATIONS = "town.score_applications"
+    # Assign and remove a round's jurors, and read their scores and the ranking.
+    ASSIGN_JURORS = "town.assign_jurors"
 
 
 ROLE_ACTIONS: dict[str, frozenset[Action]] = {
@@ -29,10 +33,11 @@ ROLE_ACTIONS: dict[str, frozenset[Action]] = {
             Action.INVITE,
             Action.CHANGE_TOWN,
             Action.PUBLISH,
+            Action.ASSIGN_JURORS,
         }
     ),
     Role.EDITOR: frozenset({Action.VIEW_WORKSPACE, Action.PUBLISH}),
-    Role.JURY_MEMBER: frozenset({Action.VIEW_WORKSPACE}),
+    Role.JURY_MEMBER: frozenset({Action.VIEW_WORKSPACE, Action.SCORE_APPLICATIONS}),
     Role.PROPERTY_OWNER: frozenset({Action.VIEW_WORKSPACE}),
     Role.ENTREPRENEUR: frozenset({Action.VIEW_WORKSPACE}),
 }

@@ -22,6 +22,7 @@ from regrow.popups.models.applications import (  # noqa: F401
     ApplicationDocument,
     WantedUnit,
 )
+from regrow.popups.models.jury import ConflictOfInterest, RoundJuror, Score  # noqa: F401
 from regrow.premises.models import Unit
 from regrow.towns.models import Town
 

@@ -1,4 +1,5 @@
-"""The popups app's writes, by area: the round itself, the units it offers, applications."""
+"""The popups app's writes, by area: the round itself, the units it offers, applications,
+the jury."""
 
 from regrow.popups.services.applications import (  # noqa: F401
     application_save,
@@ -8,6 +9,13 @@ from regrow.popups.services.applications import (  # noqa: F401
     document_remove,
     fit_refusal,
     window_refusal,
+)
+from regrow.popups.services.jury import (  # noqa: F401
+    conflict_declare,
+    juror_assign,
+    juror_in,
+    juror_remove,
+    scores_save,
 )
 from regrow.popups.services.offers import (  # noqa: F401
     agreement_save,
