@@ -28,3 +28,9 @@ class PopupsConfig(AppConfig):
             visible=lambda user, town: can(user, Action.CHANGE_TOWN, town),
             order=30,
         )
+        workspace.register_tool(
+            title=_("Jury"),
+            url_name="popups:jury_rounds",
+            visible=lambda user, town: can(user, Action.SCORE_APPLICATIONS, town),
+            order=31,
+        )

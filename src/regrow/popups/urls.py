@@ -1,7 +1,7 @@
 from django.urls import path
 
 from regrow.lib.pagecache import cached_for_anonymous
-from regrow.popups.views import applications, offers, public, rounds
+from regrow.popups.views import applications, jury, offers, public, rounds
 
 app_name = "popups"
 
@@ -68,6 +68,19 @@ urlpatterns = [
         "<slug:slug>/popup-rounds/<int:pk>/applications/",
         applications.round_applications,
         name="round_applications",
+    ),
+    path("<slug:slug>/popup-rounds/<int:pk>/jury/", jury.round_jury, name="round_jury"),
+    path(
+        "<slug:slug>/popup-rounds/<int:pk>/jury/<int:juror_pk>/remove/",
+        jury.juror_remove,
+        name="juror_remove",
+    ),
+    path("<slug:slug>/popup-jury/", jury.jury_rounds, name="jury_rounds"),
+    path("<slug:slug>/popup-jury/<int:pk>/", jury.jury_round, name="jury_round"),
+    path(
+        "<slug:slug>/popup-jury/<int:pk>/applications/<int:application_pk>/",
+        jury.jury_application,
+        name="jury_application",
     ),
     path(
         "<slug:slug>/popups/<int:pk>/units.geojson",
