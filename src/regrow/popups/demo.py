@@ -191,7 +191,10 @@ def _altena(town: Town) -> None:
 
 def load(demo: Demo) -> None:
     from regrow.popups.demo_applications import load_applications
+    from regrow.popups.demo_jury import load_jury
 
-    load_applications(_aluksne(Town.objects.get(slug="aluksne")), demo)
+    aluksne = _aluksne(Town.objects.get(slug="aluksne"))
+    load_applications(aluksne, demo)
+    load_jury(aluksne, demo)
     _altena(Town.objects.get(slug="altena"))
     demo.notes.append("Pop-up rounds: Alūksne (open), Altena (allocated, 7 units).")
