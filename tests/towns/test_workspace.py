@@ -12,6 +12,7 @@ TOOLS = {
     "Write and edit": "/en/aluksne/news/manage/",
     "Logo and colour": "/en/aluksne/workspace/look/",
     "Pop-up rounds": "/en/aluksne/popup-rounds/",
+    "Jury": "/en/aluksne/popup-jury/",
 }
 
 
@@ -40,6 +41,7 @@ def tool_links(html: str) -> dict[str, str]:
             ],
         ),
         (Role.EDITOR, ["Write something new", "Write and edit"]),
+        (Role.JURY_MEMBER, ["Jury"]),
     ],
 )
 def test_workspace_offers_each_role_the_tools_it_may_use(client, aluksne, role, expected):
@@ -50,7 +52,7 @@ def test_workspace_offers_each_role_the_tools_it_may_use(client, aluksne, role, 
         assert client.get(TOOLS[title]).status_code == 200, title
 
 
-@pytest.mark.parametrize("role", [Role.JURY_MEMBER, Role.PROPERTY_OWNER, Role.ENTREPRENEUR])
+@pytest.mark.parametrize("role", [Role.PROPERTY_OWNER, Role.ENTREPRENEUR])
 def test_roles_without_tools_see_no_tool_grid(client, aluksne, role):
     client.force_login(aluksne.people[role])
     html = client.get("/en/aluksne/workspace/").content.decode()
