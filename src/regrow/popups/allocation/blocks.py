@@ -171,12 +171,12 @@ class Occupancy:
                 return False
         return True
 
-    def first_fit(self, a: int, blocks: Blocks, ks: np.ndarray) -> int:
+    def first_fit(self, a: int, blocks: Blocks, ks: np.ndarray, *, with_grant: bool = True) -> int:
         """The first of a's blocks `ks` (one stay length) that `fits`, or -1: one array step."""
         if len(ks) == 0:
             return -1
         index = self.index
-        if self.budget is not None and self.spent + index.grant[a] > self.budget:
+        if with_grant and self.budget is not None and self.spent + index.grant[a] > self.budget:
             return -1
         u = blocks.unit[ks]
         weeks = blocks.start[ks][:, None] + np.arange(int(blocks.length[ks[0]]))[None, :]

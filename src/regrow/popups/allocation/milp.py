@@ -40,12 +40,20 @@ class Model:
         return len(self.cost), len(self.row_lower), len(self.row_index)
 
 
-def build(index: Index, blocks: Blocks, columns: np.ndarray, *, with_budget: bool) -> Model:
+def build(
+    index: Index,
+    blocks: Blocks,
+    columns: np.ndarray,
+    *,
+    with_budget: bool,
+    budget_cents: float | None = None,
+) -> Model:
     """The model over the given blocks; with the budget, one 0/1 column per application too.
 
     The grants sit on per-application columns (y_a = the sum of a's blocks) rather than on
     every block: branching then decides who is funded, not which of a's many equal blocks,
-    which made a 30-application round take seconds instead of a tenth of one.
+    which made a 30-application round take seconds instead of a tenth of one. `budget_cents`
+    replaces the round's budget (what a part of the plan has left).
     """
     n_app, n_unit, weeks = len(index.applications), len(index.units), index.weeks
     n_street, n_category = len(index.street_position), max(1, len(index.category_position))
@@ -75,7 +83,7 @@ def build(index: Index, blocks: Blocks, columns: np.ndarray, *, with_budget: boo
     if with_budget:
         # y_a: -1 in a's row (which becomes sum(x) - y_a = 0) and its grant in the budget row.
         y_rows = np.stack([applications, np.full(len(applications), budget_row)], axis=1)
-        grant, budget = budget_scaled(index)
+        grant, budget = budget_scaled(index, budget_cents)
         y_values = np.stack([-np.ones(len(applications)), grant[applications]], axis=1)
         row_parts.append(y_rows.reshape(-1).astype(np.int64))
         value_parts.append(y_values.reshape(-1))
@@ -120,12 +128,12 @@ def build(index: Index, blocks: Blocks, columns: np.ndarray, *, with_budget: boo
     )
 
 
-def budget_scaled(index: Index) -> tuple[np.ndarray, float]:
+def budget_scaled(index: Index, budget_cents: float | None = None) -> tuple[np.ndarray, float]:
     """The grants and the budget in units of their greatest common divisor, the budget rounded
     down (a sum of whole units within it is within its whole part), so the budget row's
     coefficients are small: HiGHS then works with a well-scaled row and stronger cover cuts."""
     grant = index.grant
-    budget = float(index.problem.round.budget_cents or 0)
+    budget = float(index.problem.round.budget_cents or 0) if budget_cents is None else budget_cents
     whole = grant[grant > 0].astype(np.int64)
     unit = int(np.gcd.reduce(whole)) if len(whole) else 1
     if unit > 1:

@@ -25,7 +25,10 @@ def solve(problem: Problem, *, time_limit_s: float = 20.0, grace_s: float = GRAC
     context = multiprocessing.get_context("spawn")
     receiver, sender = context.Pipe(duplex=False)
     child = context.Process(
-        target=_child, args=(problem, time_limit_s, sender), daemon=True, name="allocation"
+        target=_child,
+        args=(problem, time.time() + time_limit_s, sender),
+        daemon=True,
+        name="allocation",
     )
     child.start()
     sender.close()
@@ -57,9 +60,10 @@ def fallback(problem: Problem, *, seconds: float = 0.0) -> Result:
     return Result(STATUS_TIME_LIMIT, placements(index, plan), objective, None, stats)
 
 
-def _child(problem: Problem, time_limit_s: float, sender) -> None:
+def _child(problem: Problem, until: float, sender) -> None:
     try:
-        result = solve_in_process(problem, time_limit_s=time_limit_s)
+        # The limit counts from the caller's start: starting this process is part of it.
+        result = solve_in_process(problem, time_limit_s=max(0.1, until - time.time()))
         # ru_maxrss is in KiB on Linux: the child's own peak, model and solver included.
         result.stats.peak_memory_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
         sender.send(result)

@@ -12,7 +12,7 @@ import time
 
 import numpy as np
 
-from . import decompose, milp
+from . import decompose, lns, local, milp
 from .blocks import Blocks, Index
 from .greedy import Plan, by_score, fill, greedy, lengthen, placements, plan_from_blocks, plan_value
 from .milp import INF
@@ -28,7 +28,18 @@ from .model import (
 # Above this many blocks, branch and cut runs only over the blocks the LP relaxation uses.
 WHOLE_MIP_COLUMNS = 12_000
 # Seconds kept after the MIP for repair, lengthening and sending the plan back.
-FINISH_MARGIN_S = 1.0
+FINISH_MARGIN_S = 0.5
+# Seconds of local search on a large model's plan, before and after its MIP.
+POLISH_S = 0.3
+# A large model's MIP also gets the blocks whose reduced cost is above minus this share of the
+# mean block value (the LP would nearly use them): 0.015 keeps about one block in seven.
+NEAR_REDUCED_COST = 0.015
+# The share of the time left after the LP that relax-and-fix gets (the MIP has the rest).
+LNS_SHARE = 0.0
+# Relax-and-fix's MIPs leave out blocks whose reduced cost is below minus this share.
+LNS_NEAR_REDUCED_COST = 0.05
+# HiGHS's soft limit on its cut pool in that MIP (default 10,000).
+CUT_POOL = 300
 
 
 def budget_binds(index: Index, blocks: Blocks) -> bool:
@@ -101,6 +112,11 @@ def whole(index, blocks, columns, start_plan: Plan, deadline: float, with_budget
     bound, reduced = milp.reduced_costs(model, relaxed.row_dual)
     stats.row_prices = tuple(relaxed.row_dual.tolist())
     plan, value = best_start(index, blocks, model, relaxed.values, start_plan)
+    x, guide = per_block(blocks, model, relaxed.values), per_block(blocks, model, reduced)
+    if value > -INF:
+        # A better incumbent: fewer blocks survive reduced-cost fixing, a better MIP start.
+        plan = local.polish(index, blocks, plan, x, guide, time.monotonic() + POLISH_S)
+        value = plan_value(blocks, index, plan)
     chosen = sorted(start_blocks(index, blocks, plan))
     if (bound - value) <= milp.OPTIMAL_GAP * bound or len(model.columns) > milp.MIP_COLUMNS:
         return chosen, bound, stats
@@ -111,15 +127,25 @@ def whole(index, blocks, columns, start_plan: Plan, deadline: float, with_budget
         stats.method = "lp+mip"
     else:
         # Too big to prove in time (its root LP alone is slow): search for a better plan among
-        # the blocks the LP uses; the LP's bound stays the certificate.
-        keep = relaxed.values > 1e-3
-        stats.method = "lp+support-mip"
+        # the blocks the LP uses or nearly would (reduced cost close to 0); the LP's bound
+        # stays the certificate.
+        near = NEAR_REDUCED_COST * float(np.mean(blocks.value))
+        keep = (relaxed.values > 1e-3) | (reduced[: len(model.columns)] > -near)
+        stats.method = "lp+near-mip+lns"
     kept = np.union1d(model.columns[keep], np.array(chosen, dtype=np.int64))
     sub = milp.build(index, blocks, kept.astype(np.int64), with_budget=with_budget)
     highs = milp.highs_for(sub, integer=True)
+    # Fewer cuts kept at the root: the heuristics that find plans start sooner.
+    highs.setOptionValue("mip_pool_soft_limit", CUT_POOL)
     if value > -INF:
         milp.set_start(highs, sub, set(chosen), set(plan))
-    solved = milp.run(highs, sub, deadline - FINISH_MARGIN_S)
+    if stats.method == "lp+mip":
+        mip_deadline = deadline - FINISH_MARGIN_S
+    else:
+        # Leave a share of the time for relax-and-fix by street after it.
+        left = deadline - FINISH_MARGIN_S - time.monotonic()
+        mip_deadline = time.monotonic() + left * (1 - LNS_SHARE)
+    solved = milp.run(highs, sub, mip_deadline)
     stats.mip_nodes = solved.nodes
     if solved.infeasible:
         return (None, 0.0, stats) if stats.method == "lp+mip" else (chosen, bound, stats)
@@ -127,7 +153,27 @@ def whole(index, blocks, columns, start_plan: Plan, deadline: float, with_budget
         bound = min(bound, max(value, solved.bound))
     if len(solved.values) and solved.objective > value:
         chosen = rounding_order(index, sub, solved.values, blocks)
+    if stats.method != "lp+mip":
+        if len(solved.values) and solved.objective > value:
+            plan, _occupancy = plan_from_blocks(index, blocks, chosen)
+        plan = lns.improve(
+            index,
+            blocks,
+            plan,
+            guide,
+            LNS_NEAR_REDUCED_COST * float(np.mean(blocks.value)),
+            deadline - FINISH_MARGIN_S,
+            with_budget=with_budget,
+        )
+        chosen = sorted(start_blocks(index, blocks, plan))
     return chosen, bound, stats
+
+
+def per_block(blocks: Blocks, model: milp.Model, column_values: np.ndarray) -> np.ndarray:
+    """Values given per column of the model, per block (0 for blocks not in it)."""
+    values = np.zeros(len(blocks))
+    values[model.columns] = column_values[: len(model.columns)]
+    return values
 
 
 def best_start(index, blocks, model, values, greedy_plan: Plan) -> tuple[Plan, float]:
