@@ -1,10 +1,15 @@
 """The solve itself, in the calling process: pick a method by size, then repair and lengthen.
 
-- Up to `milp.MIP_COLUMNS` blocks: one MIP (HiGHS branch and cut) from the greedy plan as a start.
+- Up to `WHOLE_MIP_COLUMNS` blocks: the LP relaxation (interior point, no crossover) for a
+  bound and reduced costs, its rounding or the greedy plan as a start, then one MIP over the
+  blocks reduced-cost fixing leaves.
+- Up to `milp.MIP_COLUMNS` blocks in one part: the same LP, the start improved by local search
+  (`local.py`), then a MIP over the blocks the LP uses or nearly would, then relax-and-fix by
+  street (`lns.py`) in the time left.
 - Larger and split into independent parts (zones only linked by the budget): each part on its
   own; when the budget binds, a price on the budget found on the parts' LP relaxations, then
   each part's MIP at that price (`decompose.py`).
-- One large part: the LP relaxation by interior point without crossover, rounded and repaired.
+- One part larger still: the LP's rounding, improved by local search.
 Every path ends with a certified bound, so the gap it reports is proven, not estimated.
 """
 
@@ -113,8 +118,8 @@ def whole(index, blocks, columns, start_plan: Plan, deadline: float, with_budget
     stats.row_prices = tuple(relaxed.row_dual.tolist())
     plan, value = best_start(index, blocks, model, relaxed.values, start_plan)
     x, guide = per_block(blocks, model, relaxed.values), per_block(blocks, model, reduced)
-    if value > -INF:
-        # A better incumbent: fewer blocks survive reduced-cost fixing, a better MIP start.
+    if len(model.columns) > WHOLE_MIP_COLUMNS and value > -INF:
+        # A better start for the MIP (on small models it costs more than it saves).
         plan = local.polish(index, blocks, plan, x, guide, time.monotonic() + POLISH_S)
         value = plan_value(blocks, index, plan)
     chosen = sorted(start_blocks(index, blocks, plan))
