@@ -69,10 +69,12 @@ def test_relax_and_fix_by_street_keeps_every_rule_and_improves_the_greedy(monkey
     assert violations(problem, stays_of(index, better)) == []
 
 
-def test_the_large_model_path_gives_a_valid_plan_and_a_true_bound(monkeypatch):
+@pytest.mark.parametrize("side_search", [False, True])
+def test_the_large_model_path_gives_a_valid_plan_and_a_true_bound(monkeypatch, side_search):
     problem = generate(60, 12, 8, seed=4)
     exact = solve_in_process(problem, time_limit_s=20)
     assert exact.status == "optimal"
+    monkeypatch.setattr(solver, "SIDE_SEARCH", side_search)
     monkeypatch.setattr(solver, "WHOLE_MIP_COLUMNS", 100)
     monkeypatch.setattr(lns, "FREE_UNITS", 5)
     result = solve_in_process(problem, time_limit_s=4)
