@@ -195,3 +195,14 @@ def test_my_applications_lists_only_mine(client, submitted, applicant):
     assert "Medus un sveces" not in client.get("/en/popup-applications/").content.decode()
     client.force_login(applicant)
     assert "Medus un sveces" in client.get("/en/popup-applications/").content.decode()
+
+
+def test_a_draft_is_the_applicants_own_until_submitted(client, submitted, coordinator_of):
+    person = make_user("drafting@example.org")
+    round_ = submitted.round
+    draft = services.application_save(round_=round_, by=person, **application_values(round_))
+    assert draft.status == ApplicationStatus.DRAFT
+    client.force_login(coordinator_of)
+    assert client.get(f"/en/aluksne/popups/applications/{draft.pk}/").status_code == 404
+    client.force_login(person)
+    assert client.get(f"/en/aluksne/popups/applications/{draft.pk}/").status_code == 200

@@ -90,16 +90,18 @@ def may_see_application(user, application) -> bool:
         return False
     if application.applicant_id == user.pk:
         return True
-    town = application.round.town
-    if can(user, Action.CHANGE_TOWN, town):
-        return True
-    # A juror of the round sees what was submitted to it (never drafts), while they hold the role.
     from regrow.popups.choices import ApplicationStatus
     from regrow.popups.models import RoundJuror
 
+    # A draft is the applicant's own until it is submitted: not even the coordinators see it.
+    if application.status == ApplicationStatus.DRAFT:
+        return False
+    town = application.round.town
+    if can(user, Action.CHANGE_TOWN, town):
+        return True
+    # A juror of the round sees what was submitted to it, while they hold the role.
     return (
-        application.status != ApplicationStatus.DRAFT
-        and can(user, Action.SCORE_APPLICATIONS, town)
+        can(user, Action.SCORE_APPLICATIONS, town)
         and RoundJuror.objects.filter(round_id=application.round_id, user=user).exists()
     )
 
