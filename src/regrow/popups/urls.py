@@ -1,7 +1,7 @@
 from django.urls import path
 
 from regrow.lib.pagecache import cached_for_anonymous
-from regrow.popups.views import applications, jury, offers, public, rounds
+from regrow.popups.views import agreements, applications, jury, offers, public, rounds
 
 app_name = "popups"
 
@@ -24,6 +24,23 @@ urlpatterns = [
         "<slug:slug>/popup-rounds/<int:pk>/units/<int:offer_pk>/agreement/",
         offers.offer_agreement,
         name="offer_agreement",
+    ),
+    path(
+        "<slug:slug>/popup-rounds/<int:pk>/units/<int:offer_pk>/agreement.pdf",
+        agreements.agreement_download,
+        {"fmt": "pdf"},
+        name="agreement_pdf",
+    ),
+    path(
+        "<slug:slug>/popup-rounds/<int:pk>/units/<int:offer_pk>/agreement.docx",
+        agreements.agreement_download,
+        {"fmt": "docx"},
+        name="agreement_docx",
+    ),
+    path(
+        "<slug:slug>/popup-agreement-template/<str:language>/",
+        agreements.agreement_template,
+        name="agreement_template",
     ),
     path("<slug:slug>/popup-rounds/<int:pk>/criteria/", offers.criterion_add, name="criterion_add"),
     path(

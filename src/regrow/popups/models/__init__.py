@@ -16,6 +16,7 @@ from django.utils.translation import gettext_lazy as _
 
 from regrow.lib.i18n import localized, validate_translations
 from regrow.popups.choices import PhaseUnit, PopupCategory, RentBasis, RoundStatus
+from regrow.popups.models.agreement_templates import AgreementTemplate  # noqa: F401
 from regrow.popups.models.agreements import OwnerAgreement  # noqa: F401
 from regrow.popups.models.applications import (  # noqa: F401
     Application,

@@ -21,6 +21,7 @@ from regrow.popups.forms import (
     euros,
     phases_of,
 )
+from regrow.popups.forms_agreement import language_choices
 from regrow.popups.models import RoundUnit
 from regrow.popups.views import coordinated_round
 from regrow.popups.views.rounds import round_page
@@ -121,6 +122,8 @@ def _offer_page(request, offer, *, form=None, phases=None, agreement_form=None, 
         "form": form or fresh_form,
         "phases": phases or fresh_phases,
         "agreement_form": agreement_form or _agreement_form(offer),
+        "agreement": selectors.agreement_of(offer),
+        "agreement_languages": language_choices(offer.round.town.languages),
     }
     return render(request, "popups/offer_detail.html", context, status=status)
 
