@@ -6,6 +6,7 @@ import re
 from django.utils import translation
 from django.utils.formats import number_format
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
 from regrow.lib import documents
 from regrow.lib.dates import date_on, date_range
@@ -51,7 +52,8 @@ def placeholder_values(agreement: OwnerAgreement, town: Town) -> dict[str, str]:
         "term_end": date_on(agreement.ends_on),
         "rent": euros_from_cents(agreement.rent_cents_per_month),
         "service_charges": euros_from_cents(agreement.service_charges_cents_per_month),
-        "conditions": agreement.conditions.strip() or _("none"),
+        "conditions": agreement.conditions.strip()
+        or pgettext("an agreement's further conditions", "none"),
         "town_name": town.name,
     }
 
