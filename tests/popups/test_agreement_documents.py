@@ -188,3 +188,15 @@ def test_a_download_takes_a_bounded_number_of_queries(
     )  # session, user, membership and two factors, town, round, agreement, template
     with django_assert_max_num_queries(9):
         assert client.get(download_url(agreement, "docx")).status_code == 200
+
+
+def test_the_pdf_names_the_parties_and_leaves_an_unknown_address_to_write_in(agreement):
+    from regrow.popups.agreement_document import BLANK, agreement_document
+    from tests.lib.test_documents import rendered_text
+
+    agreement.owner.postal_address = ""
+    town = agreement.round_unit.round.town
+    text = " ".join(rendered_text(agreement_document(agreement, town, "lv")))
+    assert "Ilze Bērziņa" in text and "Alūksnes novada pašvaldība" in text
+    assert f"Ilze Bērziņa, {BLANK} (turpmāk" in text
+    assert "Telpu nomas līgums pop-up veikaliem" in text

@@ -16,6 +16,7 @@ from regrow.popups.services.agreements import agreement_wording, fill
 from regrow.towns.models import Town
 
 PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
+BLANK = "_" * 20  # what the register does not know is left as a line to write on
 
 
 def town_issuer(town: Town) -> documents.Issuer:
@@ -41,9 +42,9 @@ def placeholder_values(agreement: OwnerAgreement, town: Town) -> dict[str, str]:
     area = unit.floor_area_m2
     return {
         "owner_name": agreement.owner.name,
-        "owner_address": _one_line(agreement.owner.postal_address) or "—",
+        "owner_address": _one_line(agreement.owner.postal_address) or BLANK,
         "intermediary_name": agreement.intermediary_name,
-        "intermediary_address": _one_line(agreement.intermediary_address) or "—",
+        "intermediary_address": _one_line(agreement.intermediary_address) or BLANK,
         "unit_address": unit.display_address,
         "unit_area": (
             "—" if area is None else number_format(area, decimal_pos=0 if area % 1 == 0 else 2)
