@@ -13,23 +13,11 @@ from regrow.lib.dates import date_on, date_range
 from regrow.lib.money import euros_from_cents
 from regrow.popups.models import OwnerAgreement
 from regrow.popups.services.agreements import agreement_wording, fill
+from regrow.towns.documents import town_issuer
 from regrow.towns.models import Town
 
 PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 BLANK = "_" * 20  # what the register does not know is left as a line to write on
-
-
-def town_issuer(town: Town) -> documents.Issuer:
-    logo, logo_type = None, "image/png"
-    if town.logo:
-        try:
-            with town.logo.open("rb") as file:
-                logo, logo_type = documents.printable_picture(file.read())
-        except OSError:
-            logo = None  # a logo missing from storage leaves the name alone, not a failed file
-    return documents.Issuer(
-        name=town.name, address_lines=town.postal_address_lines, logo=logo, logo_type=logo_type
-    )
 
 
 def _one_line(text: str) -> str:

@@ -25,25 +25,13 @@ from regrow.premises.views.vacancy import (
     series_chart,
     series_description,
 )
+from regrow.towns.documents import town_issuer
 from regrow.towns.models import Town
 
 # About 10 pages of A4: past that a table is read in the spreadsheet (the XLSX has every row),
 # and the document is made inside the request: WeasyPrint lays out some 4 ms a row, so 500 rows
 # keep a PDF to about 2 s of one server process (2,000 rows took 9 s).
 MAX_UNIT_ROWS = 500
-
-
-def _issuer(town: Town) -> documents.Issuer:
-    logo, logo_type = None, "image/png"
-    if town.logo:
-        try:
-            with town.logo.open("rb") as file:
-                logo, logo_type = documents.printable_picture(file.read())
-        except OSError:
-            logo = None  # a logo missing from storage leaves the name alone, not a failed file
-    return documents.Issuer(
-        name=town.name, address_lines=town.postal_address_lines, logo=logo, logo_type=logo_type
-    )
 
 
 def _chart(series: list[tuple[date, Rate]]) -> list[documents.Block]:
@@ -127,7 +115,7 @@ def vacancy_report_document(town: Town, result: PeriodReport) -> documents.Docum
         title=_("Vacancy report: %(town)s") % {"town": town.name},
         subtitle=date_range(result.start, result.end),
         language=translation.get_language() or "en",
-        issuer=_issuer(town),
+        issuer=town_issuer(town),
         issued_on=town.today(),
         blocks=[
             totals,
