@@ -1,8 +1,9 @@
 """The public's pop-up pages and the read-only API: open rounds only, terms shown, bounded."""
 
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
+from django.core.cache import cache
 
 from regrow.popups import services
 from regrow.popups.models import Round
@@ -132,3 +133,15 @@ def test_changing_a_round_renews_its_cached_public_page(
 
 
 __all__ = ["round_values"]
+
+
+def test_before_its_window_opens_the_round_says_when_instead_of_offering_apply(client, open_round):
+    opens = open_round.town.today() + timedelta(days=3)
+    Round.objects.filter(pk=open_round.pk).update(applications_open_on=opens)
+    html = client.get(f"/en/aluksne/popups/{open_round.pk}/").content.decode()
+    assert f"Applications open on {opens.day} {opens:%B %Y}." in html
+    assert f"/en/aluksne/popups/{open_round.pk}/apply/" not in html
+    Round.objects.filter(pk=open_round.pk).update(applications_open_on=open_round.town.today())
+    cache.clear()
+    html = client.get(f"/en/aluksne/popups/{open_round.pk}/").content.decode()
+    assert f"/en/aluksne/popups/{open_round.pk}/apply/" in html

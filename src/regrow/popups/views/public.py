@@ -5,7 +5,7 @@ from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
 
-from regrow.lib.dates import MONTHS_AFTER_TO
+from regrow.lib.dates import MONTHS_AFTER_TO, date_on
 from regrow.lib.money import euros_from_cents
 from regrow.popups import selectors, terms
 from regrow.popups.choices import RoundStatus
@@ -59,7 +59,14 @@ def round_public(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
         "round": round_,
         "deadline": deadline_text(round_),
         "applications_open": round_.status == RoundStatus.OPEN
-        and round_.applications_close_on >= town.today(),
+        and round_.applications_open_on <= town.today() <= round_.applications_close_on,
+        # Before the window opens the page says when it does, instead of an "Apply" button
+        # that would only lead to that message.
+        "opens_on": (
+            _("Applications open on %(day)s.") % {"day": date_on(round_.applications_open_on)}
+            if round_.status == RoundStatus.OPEN and round_.applications_open_on > town.today()
+            else None
+        ),
         "offers": offers,
         "events": round_.events.all()[:50],
     }
