@@ -17,7 +17,7 @@ from django.utils import timezone
 from regrow.lib import pagecache
 from regrow.lib.cache import FileCache
 from regrow.premises.choices import Source
-from regrow.premises.models import StatusChange
+from regrow.premises.models import StatusChange, Unit
 from regrow.publishing.feeds import CALENDAR_SIZE
 from regrow.publishing.models import Entry
 from regrow.towns.models import Role
@@ -92,6 +92,28 @@ def test_a_unit_changed_on_the_register_refreshes_the_public_map(client, publish
         )
     assert "Pils iela U2" in client.get("/en/aluksne/map/").content.decode()
     assert "Pils iela U2" in client.get("/en/aluksne/map/units.geojson").content.decode()
+
+
+def test_an_import_of_the_register_refreshes_the_public_map(client, published, coordinator):
+    """An import writes in bulk, without the model signals: it renews the pages itself."""
+    from dataclasses import replace
+
+    from regrow.premises import services
+    from tests.premises.test_imports import BASE
+
+    assert "Pils iela U1" in client.get("/en/aluksne/map/units.geojson").content.decode()
+    unit = published.units.get(external_id="U1")
+    record = replace(
+        BASE,
+        external_id="U1",
+        display_address="Pils iela Imported",
+        latitude=unit.latitude,
+        longitude=unit.longitude,
+    )
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        services.units_import(town=published, records=[record], by=coordinator)
+    assert Unit.objects.get(pk=unit.pk).display_address == "Pils iela Imported"
+    assert "Pils iela Imported" in client.get("/en/aluksne/map/units.geojson").content.decode()
 
 
 def test_a_signed_in_person_neither_gets_nor_fills_the_cache(client, published, editor):

@@ -16,6 +16,7 @@ from datetime import date
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
+from regrow.lib import pagecache
 from regrow.lib.tabular.reading import pausing_cycle_collection
 from regrow.premises.choices import Source
 from regrow.premises.formats import ImportRejected, RowError, UnitRecord
@@ -105,6 +106,9 @@ def units_import(
     try:
         with transaction.atomic():
             _write(plan, records, progress)
+            # The import writes in bulk, past the model signals that renew a town's cached
+            # pages after a unit changes: its public map would stay stale for minutes.
+            transaction.on_commit(lambda: pagecache.place_changed(town.slug))
     except IntegrityError:
         # Someone else added a unit of the file, or removed one, after the import read them.
         now = set(town.units.values_list("external_id", flat=True))
