@@ -71,6 +71,8 @@ INSTALLED_APPS = [
     "csp",
     "ninja",
     "django_prose_editor",
+    "django_tasks",
+    "django_tasks_db",
     # Our apps, in the order their data depends on each other (the demo loader follows it).
     "regrow.accounts",
     "regrow.towns",
@@ -167,6 +169,11 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # Pages for anonymous readers, throttles' counts: files under var/cache by default, which every
 # server process of this machine shares (docs/configuration.md).
 CACHES = cache_settings(env_str("CACHE_URL"), VAR_DIR)
+# Work done outside web requests (the pop-up allocation's solves) waits in the database until
+# `regrow worker` (started by `regrow serve`) takes it: no broker to run.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
+# How long one allocation solve may take before the worker stops it and keeps the greedy plan.
+POPUP_SOLVE_SECONDS = env_int("POPUP_SOLVE_SECONDS", 20)
 
 # --- Accounts ---------------------------------------------------------------------------
 AUTH_USER_MODEL = "accounts.User"

@@ -18,6 +18,7 @@ from regrow.lib.i18n import localized, validate_translations
 from regrow.popups.choices import PhaseUnit, PopupCategory, RentBasis, RoundStatus
 from regrow.popups.models.agreement_templates import AgreementTemplate  # noqa: F401
 from regrow.popups.models.agreements import OwnerAgreement  # noqa: F401
+from regrow.popups.models.allocation import AllocationRun, PairingRule, Sublease  # noqa: F401
 from regrow.popups.models.applications import (  # noqa: F401
     Application,
     ApplicationDocument,

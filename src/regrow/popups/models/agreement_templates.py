@@ -11,9 +11,14 @@ class AgreementTemplate(models.Model):
     """Title and body of the owner agreement in one language, with placeholders such as
     {owner_name} that are filled in from the agreement when it is downloaded."""
 
+    class Kind(models.TextChoices):
+        OWNER = "owner", _("Owner agreement")
+        SUBLEASE = "sublease", _("Sublease")
+
     town = models.ForeignKey(
         Town, on_delete=models.CASCADE, related_name="popup_agreement_templates"
     )
+    kind = models.CharField(_("document"), max_length=10, choices=Kind.choices, default=Kind.OWNER)
     language = models.CharField(_("language"), max_length=8)
     title = models.CharField(_("title"), max_length=200)
     body = models.TextField(
@@ -24,10 +29,10 @@ class AgreementTemplate(models.Model):
     class Meta:
         verbose_name = _("agreement template")
         verbose_name_plural = _("agreement templates")
-        ordering = ["town", "language"]
+        ordering = ["town", "kind", "language"]
         constraints = [
             models.UniqueConstraint(
-                fields=["town", "language"], name="popup_agreement_template_once"
+                fields=["town", "kind", "language"], name="popup_agreement_template_once"
             ),
         ]
 
