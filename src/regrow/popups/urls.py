@@ -1,4 +1,4 @@
-from django.urls import path
+from django.urls import include, path
 
 from regrow.lib.pagecache import cached_for_anonymous
 from regrow.popups.views import agreements, applications, jury, offers, public, rounds
@@ -6,6 +6,8 @@ from regrow.popups.views import agreements, applications, jury, offers, public, 
 app_name = "popups"
 
 urlpatterns = [
+    path("", include("regrow.popups.urls_allocation")),
+    path("", include("regrow.popups.urls_subleases")),
     path("<slug:slug>/popup-rounds/", rounds.round_list, name="rounds"),
     path("<slug:slug>/popup-rounds/new/", rounds.round_new, name="round_new"),
     path("<slug:slug>/popup-rounds/<int:pk>/", rounds.round_detail, name="round"),
