@@ -19,6 +19,17 @@ def value_of(problem: Problem, application, unit_id) -> float:
     return application.score
 
 
+def stay_range(problem: Problem, application, unit) -> range:
+    """The stay lengths both the application and the unit take (empty when none)."""
+    weeks = problem.round.weeks
+    shortest = max(application.min_weeks, unit.min_weeks)
+    longest = min(
+        weeks if application.max_weeks is None else application.max_weeks,
+        weeks if unit.max_weeks is None else unit.max_weeks,
+    )
+    return range(shortest, longest + 1)
+
+
 def violations(problem: Problem, stays: dict) -> list[str]:
     """Every rule a plan {application id: (unit id, start, weeks)} breaks; empty when valid."""
     units = {unit.id: unit for unit in problem.units}
@@ -46,6 +57,8 @@ def violations(problem: Problem, stays: dict) -> list[str]:
         longest = problem.round.weeks if application.max_weeks is None else application.max_weeks
         if not application.min_weeks <= weeks <= longest:
             problems.append(f"{name}: stay of {weeks} weeks")
+        if weeks < unit.min_weeks or (unit.max_weeks is not None and weeks > unit.max_weeks):
+            problems.append(f"{name}: stay of {weeks} weeks outside the unit's limits")
         if start < application.earliest_start_week or start + weeks - 1 > last_week(
             problem, application
         ):
@@ -98,9 +111,8 @@ def brute_force(problem: Problem) -> float | None:
     options = []
     for application in problem.applications:
         choices = [None]
-        longest = weeks if application.max_weeks is None else application.max_weeks
         for unit in problem.units:
-            for length in range(application.min_weeks, longest + 1):
+            for length in stay_range(problem, application, unit):
                 for start in range(weeks - length + 1):
                     choices.append((unit.id, start, length))
         options.append(choices)

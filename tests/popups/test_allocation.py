@@ -4,7 +4,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from regrow.popups.allocation import Application, Problem, Round, Unit
+from regrow.popups.allocation import Application, Problem, Round, Unit, explain
 from regrow.popups.allocation.solver import solve_in_process
 from tests.popups.checks import brute_force, plan_of, slot_violations, value_of, violations
 
@@ -17,6 +17,9 @@ def tiny_rounds(draw, max_applications=3):
     units = []
     for i in range(draw(st.integers(1, 2))):
         offered = draw(st.sets(st.integers(0, weeks - 1), min_size=1))
+        # Most units take any stay; some have their own shortest and longest.
+        shortest = draw(st.just(1) | st.integers(1, weeks))
+        longest = draw(st.none() | st.integers(shortest, weeks))
         units.append(
             Unit(
                 id=f"u{i}",
@@ -27,6 +30,8 @@ def tiny_rounds(draw, max_applications=3):
                 allowed_categories=draw(st.none() | st.just(frozenset({"food"}))),
                 capacity=draw(st.integers(1, 2)),
                 available_weeks=draw(st.none() | st.just(frozenset(offered))),
+                min_weeks=shortest,
+                max_weeks=longest,
             )
         )
     applications = []
@@ -160,3 +165,57 @@ def test_bad_dates_are_refused_with_the_application_named(change, message):
     problem = Problem(Round(weeks=4), (Unit("u", 30, 20000, "main"),), (shop("a", 5, **change),))
     with pytest.raises(ValueError, match=message):
         problem.validate()
+
+
+@pytest.mark.parametrize(("shortest", "longest"), [(0, None), (3, 2)])
+def test_a_units_reversed_stay_lengths_are_refused_with_the_unit_named(shortest, longest):
+    unit = Unit("u", 30, 20000, "main", min_weeks=shortest, max_weeks=longest)
+    problem = Problem(Round(weeks=4), (unit,), (shop("a", 5),))
+    with pytest.raises(ValueError, match="unit 'u': stay lengths"):
+        problem.validate()
+
+
+def test_a_units_own_stay_limits_bound_the_stay_on_both_sides():
+    problem = Problem(
+        Round(weeks=8, preference_bonus=0.5),
+        (
+            Unit("long", 30, 20000, "main", min_weeks=3, max_weeks=5),
+            Unit("week", 30, 20000, "side", max_weeks=1),
+        ),
+        (
+            # Takes any length: in "long" it stays 5 weeks, the unit's longest, though 8 are free.
+            shop("any", 9, preferred_units=("long",)),
+            # Takes one week at most: never in "long", which takes three at least.
+            shop("short", 7, max_weeks=1, preferred_units=("long",)),
+        ),
+    )
+    result = solve_in_process(problem)
+    stays = plan_of(result)
+    assert violations(problem, stays) == []
+    assert result.status == "optimal"
+    assert stays == {"any": ("long", 0, 5), "short": ("week", 0, 1)}
+    assert result.objective == pytest.approx(9.5 + 7)
+
+
+def test_a_pair_whose_stay_lengths_do_not_overlap_is_no_candidate():
+    problem = Problem(
+        Round(weeks=8),
+        (Unit("week", 30, 20000, "side", max_weeks=1),),
+        (shop("two", 8, min_weeks=2), shop("one", 1)),
+    )
+    result = solve_in_process(problem)
+    stays = plan_of(result)
+    assert set(stays) == {"one"}
+    assert stays["one"][::2] == ("week", 1)
+    assert explain(problem, result)["two"].codes == ("no_fitting_unit",)
+
+
+def test_an_application_whose_dates_are_shorter_than_every_units_shortest_stay_has_no_unit():
+    problem = Problem(
+        Round(weeks=6),
+        (Unit("u", 30, 20000, "main", min_weeks=4),),
+        (shop("brief", 9, earliest_start_week=1, latest_end_week=3), shop("other", 1)),
+    )
+    result = solve_in_process(problem)
+    assert plan_of(result) == {"other": ("u", 0, 6)}
+    assert explain(problem, result)["brief"].codes == ("no_fitting_unit",)

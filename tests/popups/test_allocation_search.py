@@ -1,12 +1,14 @@
 """The large-model search: budget scaling, local search and relax-and-fix keep every rule."""
 
+import dataclasses
+import random
 import time
 
 import numpy as np
 import pytest
 from hypothesis import given
 
-from regrow.popups.allocation import lns, local, milp, solver
+from regrow.popups.allocation import explain, fallback, lns, local, milp, solver
 from regrow.popups.allocation.blocks import Index
 from regrow.popups.allocation.generate import generate
 from regrow.popups.allocation.greedy import greedy, plan_value
@@ -98,3 +100,68 @@ def test_on_tiny_rounds_the_large_model_path_keeps_every_rule_and_its_bound_hold
     assert violations(problem, plan_of(result)) == []
     assert slot_violations(problem, result) == []
     assert result.objective <= best + 1e-6 <= result.bound + 2e-6
+
+
+def with_unit_stays(problem, seed):
+    """The round with its units' own shortest and longest stays drawn (about half have some)."""
+    rng = random.Random(seed)  # noqa: S311 (test data)
+    weeks = problem.round.weeks
+    units = []
+    for unit in problem.units:
+        if rng.random() < 0.5:
+            shortest = min(weeks, rng.randint(1, 4))
+            longest = rng.choice([None, shortest, min(weeks, shortest + rng.randint(1, 3))])
+            unit = dataclasses.replace(unit, min_weeks=shortest, max_weeks=longest)
+        units.append(unit)
+    return dataclasses.replace(problem, units=tuple(units))
+
+
+@pytest.mark.parametrize("seed", [1, 2])
+def test_first_fit_over_blocks_of_mixed_lengths_agrees_with_fits_block_by_block(seed):
+    problem = with_unit_stays(generate(60, 12, 8, seed=seed), seed)
+    index = Index(problem)
+    blocks = index.blocks()
+    assert len(set(blocks.length.tolist())) > 2
+    _plan, occupancy = greedy(index, blocks)
+    rng = np.random.default_rng(seed)
+    checked = 0
+    for a, ks in enumerate(blocks.by_application):
+        if len(set(blocks.length[ks].tolist())) < 2:
+            continue
+        order = rng.permutation(np.asarray(ks, dtype=np.int64))
+        for with_grant in (True, False):
+            expected = next(
+                (
+                    int(k)
+                    for k in order
+                    if occupancy.fits(
+                        a,
+                        int(blocks.unit[k]),
+                        int(blocks.start[k]),
+                        int(blocks.length[k]),
+                        with_grant=with_grant,
+                    )
+                ),
+                -1,
+            )
+            assert occupancy.first_fit(a, blocks, order, with_grant=with_grant) == expected
+            checked += 1
+    assert checked > 20
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_units_own_stay_limits_hold_in_every_plan_on_a_realistic_round(seed):
+    problem = with_unit_stays(generate(60, 12, 8, seed=seed), seed)
+    result = solve_in_process(problem, time_limit_s=10)
+    assert result.status in ("optimal", "feasible")
+    assert violations(problem, plan_of(result)) == []
+    assert slot_violations(problem, result) == []
+    assert result.bound >= result.objective - 1e-6
+    greedy_result = fallback(problem)
+    assert violations(problem, plan_of(greedy_result)) == []
+    assert greedy_result.objective <= result.bound + 1e-6
+    lengths = {(p.unit_id, p.weeks) for p in result.placements}
+    units = {u.id: u for u in problem.units}
+    assert any(units[u].min_weeks > 1 for u, _weeks in lengths)
+    reasons = explain(problem, result)
+    assert all(r.codes for r in reasons.values())

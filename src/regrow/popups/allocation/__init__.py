@@ -11,7 +11,8 @@ placements it confirms.
 It maximises the sum of weighted jury scores (plus a small bonus for wanted units) subject to:
 each application at most once; a unit never holding more pop-ups in a week than it may be
 shared by; area, rent, category and zone fitting; the stay within the applicant's dates and
-stay lengths; at most N shops of one category per street per week; the grants within budget.
+within both the applicant's and the unit's shortest and longest stays; at most N shops of one
+category per street per week; the grants within budget.
 `bound` is proven: no plan is worth more, so `gap` says how far from the best this one may be.
 """
 

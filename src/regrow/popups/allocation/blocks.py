@@ -1,9 +1,11 @@
 """Candidate blocks and the occupancy ledger every stage of the optimiser shares.
 
-A block is one application in one unit from one start week for its shortest stay. The value
-of a placement does not depend on its length, and every limit only counts occupied weeks, so
-an optimum over shortest-stay blocks is an optimum of the whole problem; stays are lengthened
-into free weeks afterwards (`lengthen`).
+A block is one application in one unit from one start week for its shortest stay there (the
+longer of the application's and the unit's shortest stays, so blocks of one application may
+differ in length). The value of a placement does not depend on its length, and every limit
+only counts occupied weeks, so an optimum over shortest-stay blocks is an optimum of the whole
+problem; stays are lengthened into free weeks afterwards (`lengthen`), up to the shorter of
+the application's and the unit's longest stays.
 """
 
 from dataclasses import dataclass
@@ -20,7 +22,7 @@ class Blocks:
     application: np.ndarray  # int32 application index
     unit: np.ndarray  # int32 unit index
     start: np.ndarray  # int32 first week
-    length: np.ndarray  # int32 shortest stay
+    length: np.ndarray  # int32 shortest stay of the application in the unit
     value: np.ndarray  # float64 score + preference bonus
     by_application: list[list[int]]
     # by_application, each sorted for the greedy (filled in on first use).
@@ -50,6 +52,22 @@ def last_week(problem: Problem, application: Application) -> int:
 
 def longest_stay(problem: Problem, application: Application) -> int:
     return problem.round.weeks if application.max_weeks is None else application.max_weeks
+
+
+def stay_limits(problem: Problem, application: Application, unit: Unit) -> tuple[int, int]:
+    """(shortest, longest) stay of the application in the unit: both sides' limits at once."""
+    shortest = max(application.min_weeks, unit.min_weeks)
+    longest = longest_stay(problem, application)
+    if unit.max_weeks is not None:
+        longest = min(longest, unit.max_weeks)
+    return shortest, longest
+
+
+def stay_fits(problem: Problem, application: Application, unit: Unit) -> bool:
+    """Whether some stay length suits both and its shortest fits between the applicant's dates."""
+    shortest, longest = stay_limits(problem, application, unit)
+    span = last_week(problem, application) - application.earliest_start_week + 1
+    return shortest <= longest and shortest <= span
 
 
 class Index:
@@ -97,7 +115,9 @@ class Index:
                 [
                     u
                     for u in pool
-                    if (a, u) not in forbidden and unit_fits(application, self.units[u])
+                    if (a, u) not in forbidden
+                    and unit_fits(application, self.units[u])
+                    and stay_fits(problem, application, self.units[u])
                 ]
             )
 
@@ -110,10 +130,14 @@ class Index:
             )
         return 0.0
 
+    def stay(self, a: int, u: int) -> tuple[int, int]:
+        """(shortest, longest) stay of application a in unit u."""
+        return stay_limits(self.problem, self.applications[a], self.units[u])
+
     def starts(self, a: int, u: int) -> list[int]:
         """First weeks of the shortest-stay blocks of application a in unit u."""
         application = self.applications[a]
-        length = application.min_weeks
+        length = self.stay(a, u)[0]
         first, last = application.earliest_start_week, last_week(self.problem, application)
         row = self.available[u]
         return [s for s in range(first, last - length + 2) if row[s : s + length].all()]
@@ -123,8 +147,9 @@ class Index:
         for a, application in enumerate(self.applications):
             for u in self.candidate_units[a]:
                 value = application.score + self.bonus(a, u)
+                length = self.stay(a, u)[0]
                 for s in self.starts(a, u):
-                    columns.append((a, u, s, application.min_weeks, value))
+                    columns.append((a, u, s, length, value))
         by_application: list[list[int]] = [[] for _ in self.applications]
         for k, column in enumerate(columns):
             by_application[column[0]].append(k)
@@ -172,22 +197,30 @@ class Occupancy:
         return True
 
     def first_fit(self, a: int, blocks: Blocks, ks: np.ndarray, *, with_grant: bool = True) -> int:
-        """The first of a's blocks `ks` (one stay length) that `fits`, or -1: one array step."""
+        """The first of a's blocks `ks` that `fits`, or -1: one array step.
+
+        Blocks may differ in length (units with their own shortest stays): each row looks at
+        the longest one's weeks, and the weeks beyond a block's own length count as free.
+        """
         if len(ks) == 0:
             return -1
         index = self.index
         if with_grant and self.budget is not None and self.spent + index.grant[a] > self.budget:
             return -1
         u = blocks.unit[ks]
-        weeks = blocks.start[ks][:, None] + np.arange(int(blocks.length[ks[0]]))[None, :]
-        inside = (weeks < index.weeks).all(axis=1)
+        lengths = blocks.length[ks]
+        offsets = np.arange(int(lengths.max()))[None, :]
+        weeks = blocks.start[ks][:, None] + offsets
+        beyond = offsets >= lengths[:, None]
+        inside = ((weeks < index.weeks) | beyond).all(axis=1)
         weeks = np.minimum(weeks, index.weeks - 1)
-        ok = inside & index.available[u[:, None], weeks].all(axis=1)
-        ok &= (self.unit_week[u[:, None], weeks] < index.capacity[u][:, None]).all(axis=1)
+        ok = inside & (index.available[u[:, None], weeks] | beyond).all(axis=1)
+        free = self.unit_week[u[:, None], weeks] < index.capacity[u][:, None]
+        ok &= (free | beyond).all(axis=1)
         if self.category_limit is not None:
             street = index.unit_street[u][:, None]
             held = self.street_week[street, index.application_category[a], weeks]
-            ok &= (held < self.category_limit).all(axis=1)
+            ok &= ((held < self.category_limit) | beyond).all(axis=1)
         hits = np.flatnonzero(ok)
         return int(ks[hits[0]]) if len(hits) else -1
 

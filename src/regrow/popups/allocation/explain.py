@@ -2,7 +2,8 @@
 spent, and what including it would cost in total score.
 
 Reasons are codes and data, worded by the pages that show them:
-- "no_fitting_unit": no offered unit fits it (area, rent, category, zone, dates, forbids);
+- "no_fitting_unit": no offered unit fits it (area, rent, category, zone, dates, stay
+  lengths, forbids);
 - "slots_taken": every week it could use in every fitting unit is held (see `holders`);
 - "category_limit": where a unit has room, its category is at the street's limit
   (`holders` still lists the units that are full);

@@ -2,7 +2,7 @@
 
 import numpy as np
 
-from .blocks import Blocks, Index, Occupancy, last_week, longest_stay
+from .blocks import Blocks, Index, Occupancy, last_week
 from .model import Placement
 
 # application index -> (unit index, start week, weeks)
@@ -58,12 +58,13 @@ def plan_value(blocks: Blocks, index: Index, plan: Plan) -> float:
 
 
 def lengthen(index: Index, occupancy: Occupancy, plan: Plan) -> None:
-    """Stretch stays into free weeks, highest score first, up to each applicant's limits."""
+    """Stretch stays into free weeks, highest score first, up to each applicant's and each
+    unit's longest stay."""
     for a in by_score(index, list(plan)):
         application = index.applications[a]
         u, start, length = plan[a]
         limit, first, last = (
-            longest_stay(index.problem, application),
+            index.stay(a, u)[1],
             application.earliest_start_week,
             last_week(index.problem, application),
         )

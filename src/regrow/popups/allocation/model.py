@@ -30,6 +30,10 @@ class Unit:
     capacity: int = 1
     # None: every week of the round.
     available_weeks: frozenset[int] | None = None
+    # The shortest and longest stay the unit takes, in weeks (None: no longest). A pop-up's
+    # stay in it must keep both its own limits and the unit's.
+    min_weeks: int = 1
+    max_weeks: int | None = None
 
 
 @dataclass(frozen=True)
@@ -89,6 +93,10 @@ class Problem:
         for unit in self.units:
             if unit.capacity < 1:
                 raise ValueError(f"unit {unit.id!r}: capacity must be at least 1")
+            if unit.min_weeks < 1 or (
+                unit.max_weeks is not None and unit.max_weeks < unit.min_weeks
+            ):
+                raise ValueError(f"unit {unit.id!r}: stay lengths are reversed")
         for application in self.applications:
             first, last = application.earliest_start_week, application.latest_end_week
             last = weeks - 1 if last is None else last
