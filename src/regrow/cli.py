@@ -1,13 +1,16 @@
 """The `regrow` command: everyday tasks, and every Django management command besides.
 
 regrow demo                 load (or refresh) the demo data and print the logins
-regrow serve [--dev]        serve the site on http://127.0.0.1:8000
+regrow serve [--dev]        serve the site on http://127.0.0.1:8000, with a task worker beside it
+regrow worker               run the background tasks (pop-up allocations) alone
 regrow migrate | check | createsuperuser | …   as manage.py
 """
 
 import argparse
 import os
+import subprocess
 import sys
+from contextlib import contextmanager
 
 
 def _setup() -> None:
@@ -27,6 +30,29 @@ def demo(argv: list[str]) -> int:
     return 0
 
 
+@contextmanager
+def _worker(start: bool):
+    """A task worker beside the web server (stopped with it), unless the site runs its own."""
+    worker = None
+    if start:
+        worker = subprocess.Popen(
+            [
+                sys.executable,
+                "-c",
+                "import sys; from regrow.cli import main; sys.exit(main(['worker']))",
+            ]
+        )
+    try:
+        yield
+    finally:
+        if worker is not None:
+            worker.terminate()
+            try:
+                worker.wait(timeout=15)
+            except subprocess.TimeoutExpired:
+                worker.kill()
+
+
 def serve(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(prog="regrow serve", description="Serve the site.")
     parser.add_argument("--bind", default="127.0.0.1:8000", help="address:port to listen on")
@@ -34,27 +60,34 @@ def serve(argv: list[str]) -> int:
     parser.add_argument(
         "--dev", action="store_true", help="Django's development server, reloading on change"
     )
+    parser.add_argument(
+        "--no-task-worker",
+        action="store_true",
+        help="do not start a task worker (run `regrow worker` elsewhere)",
+    )
     args = parser.parse_args(argv)
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "regrow.settings")
     if args.dev:
-        from django.core.management import execute_from_command_line
-
-        os.environ.setdefault("DJANGO_SETTINGS_MODULE", "regrow.settings")
-        execute_from_command_line(["regrow", "runserver", args.bind])
-        return 0
-    print(f"Serving regrow on http://{args.bind}/ (Ctrl+C stops it)", flush=True)
-    gunicorn = [
-        sys.executable,
-        "-m",
-        "gunicorn",
-        "regrow.wsgi:application",
-        "--bind",
-        args.bind,
-        "--workers",
-        str(args.workers),
-        "--access-logfile",
-        "-",
-    ]
-    os.execv(sys.executable, gunicorn)  # noqa: S606 - replaces this process with gunicorn
+        command = [sys.executable, "-m", "django", "runserver", args.bind]
+    else:
+        print(f"Serving regrow on http://{args.bind}/ (Ctrl+C stops it)", flush=True)
+        command = [
+            sys.executable,
+            "-m",
+            "gunicorn",
+            "regrow.wsgi:application",
+            "--bind",
+            args.bind,
+            "--workers",
+            str(args.workers),
+            "--access-logfile",
+            "-",
+        ]
+    with _worker(not args.no_task_worker):
+        try:
+            return subprocess.call(command)  # noqa: S603 - our own interpreter
+        except KeyboardInterrupt:
+            return 0
 
 
 COMMANDS = {"demo": demo, "serve": serve}
