@@ -1,11 +1,26 @@
 """The child process with its hard limit, the greedy fallback, and the reasons for leaving out."""
 
 import dataclasses
+import os
+import subprocess
+import sys
 import time
+from concurrent.futures import ThreadPoolExecutor
+from multiprocessing import forkserver
 
 import pytest
 
-from regrow.popups.allocation import Application, Problem, Round, Unit, explain, fallback, solve
+from regrow.popups.allocation import (
+    Application,
+    Problem,
+    Round,
+    Unit,
+    explain,
+    fallback,
+    runner,
+    solve,
+    warm_up,
+)
 from regrow.popups.allocation.generate import generate
 from regrow.popups.allocation.solver import solve_in_process
 from tests.popups.checks import plan_of, slot_violations, violations
@@ -33,6 +48,38 @@ def test_a_solve_past_its_hard_limit_is_killed_and_the_greedy_plan_answers():
     assert result.bound is None and result.gap is None
     assert result.stats.method == "greedy"
     assert len(result.placements) > 100
+    # The killed child took nothing with it: the next solve forks a new one.
+    assert solve(generate(30, 7, 8, seed=3), time_limit_s=20).status == "optimal"
+
+
+def test_warm_up_starts_the_fork_server_once_and_later_children_fork_from_it():
+    warm_up()
+    server = forkserver._forkserver._forkserver_pid
+    assert server is not None
+    os.kill(server, 0)  # alive
+    # The second warm-up only forks a child that does nothing: no imports, no new server.
+    assert warm_up() < 1.0
+    assert forkserver._forkserver._forkserver_pid == server
+    problem = generate(30, 7, 8, seed=3)
+    with ThreadPoolExecutor(2) as pool:
+        results = list(pool.map(lambda _i: solve(problem, time_limit_s=20), range(2)))
+    assert [r.status for r in results] == ["optimal", "optimal"]
+    assert results[0].objective == pytest.approx(results[1].objective)
+
+
+def test_the_fork_server_preloads_only_pure_modules_without_django():
+    code = (
+        "import importlib, sys\n"
+        "from regrow.popups.allocation import runner\n"
+        "for name in runner.PRELOAD: importlib.import_module(name)\n"
+        "print(sorted({m.split('.')[0] for m in sys.modules} & {'django', 'regrow'}))"
+    )
+    environment = {k: v for k, v in os.environ.items() if k != "DJANGO_SETTINGS_MODULE"}
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, env=environment, check=True
+    )
+    assert done.stdout.strip() == "['regrow']"
+    assert "regrow.popups.allocation.runner" in runner.PRELOAD
 
 
 def test_the_greedy_fallback_keeps_every_rule():

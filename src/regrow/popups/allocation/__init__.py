@@ -4,6 +4,7 @@ A pure core (plain data in, plain data out, no Django): the popups app turns a r
 `Problem`, calls `solve()`, shows the `Result` and `explain()`'s reasons, and saves the
 placements it confirms.
 
+    warm_up()                                  # once, when a worker starts (optional)
     result = solve(problem, time_limit_s=20)   # runs in a child process, killed at the limit
     result.status, result.objective, result.bound, result.gap, result.placements
     reasons = explain(problem, result)         # for each application left out
@@ -30,7 +31,7 @@ from .model import (
     Stats,
     Unit,
 )
-from .runner import fallback, solve
+from .runner import fallback, solve, warm_up
 
 __all__ = [
     "STATUS_FEASIBLE",
@@ -48,4 +49,5 @@ __all__ = [
     "explain",
     "fallback",
     "solve",
+    "warm_up",
 ]
