@@ -73,6 +73,15 @@ def shop_round(open_round, offer, aluksne, coordinator_of):
     return open_round
 
 
+@pytest.fixture(autouse=True)
+def worker_keeps_the_test_connection(monkeypatch):
+    """The worker closes connections whose autocommit differs from the settings' (to drop
+    broken ones) — inside a test's transaction that would be the test's own connection."""
+    from django_tasks_db.management.commands import db_worker
+
+    monkeypatch.setattr(db_worker, "close_old_connections", lambda: None)
+
+
 def solve(round_, coordinator, capture):
     with capture(execute=True):
         run = service.run_request(round_=round_, by=coordinator)
@@ -147,7 +156,7 @@ def test_confirming_creates_subleases_register_days_and_decisions(
     sublease = Sublease.objects.get(application__business_name="Veikals 1")
     assert sublease.starts_on == shop_round.programme_starts_on
     history = StatusChange.objects.filter(unit=sublease.unit, source=Source.POPUP_PROGRAMME)
-    assert [(c.effective_on, c.status) for c in history.order_by("effective_on")][0] == (
+    assert next((c.effective_on, c.status) for c in history.order_by("effective_on")) == (
         sublease.starts_on,
         Status.POPUP,
     )
@@ -218,3 +227,111 @@ def test_the_proposal_page_names_the_plan_and_the_reasons(
     assert "Veikals 1" in page and "Veikals 3" in page
     assert "Apstiprināt" in page or "Confirm" in page
     assert Decimal(1)  # keeps Decimal used for the fixtures' scores
+
+
+def second_round_for(shop_round, coordinator, unit):
+    """Another round of the town offering the same unit in the same weeks, one application."""
+    from tests.popups.conftest import round_values
+
+    other = services.round_save(
+        town=shop_round.town,
+        by=coordinator,
+        **round_values(
+            shop_round.town,
+            titles={"lv": "Otrā kārta"},
+            programme_starts_on=shop_round.programme_starts_on,
+            programme_ends_on=shop_round.programme_ends_on,
+        ),
+    )
+    offer = services.round_unit_add(round_=other, unit=unit, by=coordinator)
+    offer.min_stay_weeks, offer.max_stay_weeks = 2, 9
+    offer.save()
+    Round.objects.filter(pk=other.pk).update(status=RoundStatus.OPEN)
+    other.refresh_from_db()
+    Application.objects.create(
+        round=other,
+        applicant=make_user("other@example.org"),
+        status=ApplicationStatus.SUBMITTED,
+        **application_values(other, business_name="Cits veikals", requested_grant_cents=0),
+    )
+    return other
+
+
+@pytest.mark.django_db(transaction=True)
+def test_two_confirmations_booking_one_unit_at_once_exactly_one_succeeds(
+    shop_round, coordinator_of, offer, django_capture_on_commit_callbacks
+):
+    """Two rounds offer the same unit for the same weeks; their coordinators confirm at the
+    same moment. One gets the unit; the other is told why and writes nothing."""
+    import threading
+
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        pytest.skip("SQLite takes one writer at a time; the sequential test covers its check")
+    other = second_round_for(shop_round, coordinator_of, offer.unit)
+    runs = []
+    for round_ in (shop_round, other):
+        runs.append(solve(round_, coordinator_of, django_capture_on_commit_callbacks))
+        close_window(round_)
+    assert all(run.state == AllocationRun.State.DONE for run in runs)
+    start = threading.Barrier(2)
+    outcomes = []
+
+    def confirm(run):
+        round_ = Round.objects.get(pk=run.round_id)
+        start.wait()
+        try:
+            service.run_confirm(run=run, by=coordinator_of, round_version=round_.version)
+            outcomes.append("confirmed")
+        except ConcurrentEditError as error:
+            outcomes.append(str(error))
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=confirm, args=(run,)) for run in runs]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(60)
+    assert outcomes.count("confirmed") == 1, outcomes
+    loser = next(text for text in outcomes if text != "confirmed")
+    assert "booked" in loser or "Propose again" in loser
+    booked = list(
+        Sublease.objects.filter(unit=offer.unit).values_list("slot", "starts_on", "ends_on")
+    )
+    for i, (slot, a, b) in enumerate(booked):
+        for other_slot, c, d in booked[i + 1 :]:
+            assert slot != other_slot or b < c or d < a, booked
+    # Only the winner's round is allocated; the other can propose again and confirm the rest.
+    statuses = sorted(Round.objects.values_list("status", flat=True))
+    assert statuses.count(RoundStatus.ALLOCATED) == 1
+
+
+def test_postgresql_refuses_overlapping_subleases_itself(shop_round, offer, coordinator_of):
+    """The exclusion constraint holds even for a write that skips the service."""
+    from django.db import IntegrityError, connection
+
+    if connection.vendor != "postgresql":
+        pytest.skip("exclusion constraints are PostgreSQL's")
+    first, second = list(shop_round.applications.order_by("pk"))[:2]
+    start = shop_round.programme_starts_on
+
+    def lease(application, days_from, slot=0):
+        return Sublease(
+            application=application,
+            round_unit=offer,
+            unit=offer.unit,
+            slot=slot,
+            starts_on=start + timedelta(days=days_from),
+            ends_on=start + timedelta(days=days_from + 13),
+        )
+
+    lease(first, 0).save()
+    with pytest.raises(IntegrityError):
+        from django.db import transaction
+
+        with transaction.atomic():
+            lease(second, 7).save()
+    lease(second, 7, slot=1).save()  # another place of the unit is free
+    assert Sublease.objects.count() == 2
