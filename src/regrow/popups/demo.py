@@ -150,7 +150,7 @@ def _aluksne(town: Town) -> Round:
     return round_
 
 
-def _altena(town: Town) -> None:
+def _altena(town: Town) -> Round:
     round_ = _round(town, ALTENA_ROUND)
     for number, (street, house, area, rent_eur, (lat, lon)) in enumerate(ALTENA_UNITS, 1):
         unit, _created = Unit.objects.update_or_create(
@@ -187,6 +187,7 @@ def _altena(town: Town) -> None:
             "ends_on": date(2025, 5, 11),
         },
     )
+    return round_
 
 
 def load(demo: Demo) -> None:
@@ -196,5 +197,12 @@ def load(demo: Demo) -> None:
     aluksne = _aluksne(Town.objects.get(slug="aluksne"))
     load_applications(aluksne, demo)
     load_jury(aluksne, demo)
-    _altena(Town.objects.get(slug="altena"))
+    altena = Town.objects.get(slug="altena")
+    altena_round = _altena(altena)
+    from regrow.popups.demo_allocation import load_allocation
+    from regrow.towns.models import Role
+
+    coordinator = altena.memberships.filter(role=Role.COORDINATOR).select_related("user").first()
+    if coordinator is not None:
+        load_allocation(altena_round, coordinator.user, demo)
     demo.notes.append("Pop-up rounds: Alūksne (open), Altena (allocated, 7 units).")
