@@ -5,13 +5,16 @@ from ninja.security import django_auth
 
 from regrow.api import errors
 from regrow.api.popups import router as popups_router
+from regrow.api.popups_allocation import router as allocation_router
+from regrow.api.popups_jury import router as jury_router
 from regrow.api.premises import router as premises_router
 
 api = NinjaAPI(
     title="regrow API",
     version="1",
     description=(
-        "Read and write a town's vacancy register. Sign in through the site first: the API uses "
+        "Read and write a town's vacancy register; read pop-up rounds, your own applications, "
+        "a jury's work and a round's allocation. Sign in through the site first: the API uses "
         "the same session and roles, and asks for the CSRF token on writes. Every error is JSON "
         'of the form `{"detail": …}`; a 503 says when to try again in its `Retry-After` header.'
     ),
@@ -21,3 +24,5 @@ api = NinjaAPI(
 errors.install(api)
 api.add_router("/", premises_router)
 api.add_router("/", popups_router)
+api.add_router("/", jury_router)
+api.add_router("/", allocation_router)
