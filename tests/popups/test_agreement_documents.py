@@ -89,6 +89,7 @@ def test_the_towns_template_is_used_with_its_placeholders_filled(client, coordin
     agreements.template_save(
         town=agreement.round_unit.round.town,
         by=coordinator_of,
+        kind=AgreementTemplate.Kind.OWNER,
         language="lv",
         title="Nomas līgums: {unit_address}",
         body="Puses: {owner_name} un {intermediary_name}.\n\nMaksa {rent}; pilsēta {town_name}.",
@@ -106,6 +107,7 @@ def test_an_unknown_placeholder_is_refused_naming_it(aluksne, coordinator_of):
         agreements.template_save(
             town=aluksne.town,
             by=coordinator_of,
+            kind=AgreementTemplate.Kind.OWNER,
             language="lv",
             title="Līgums",
             body="{owner_name} {owner.__class__} {0} {landlord}",
@@ -138,7 +140,8 @@ def test_the_template_page_keeps_input_and_names_the_unknown_placeholder(
     assert "{owner_nme}" in html and "Mans līgums" in html
     assert client.post(url, {**typed, "body": "Sveiki, {owner_name}!"}).status_code == 302
     template = AgreementTemplate.objects.get()
-    assert (template.language, template.body, template.version) == (
+    assert (template.kind, template.language, template.body, template.version) == (
+        "owner",
         "lv",
         "Sveiki, {owner_name}!",
         1,

@@ -1,4 +1,4 @@
-"""Forms for the owner agreement's template and its download."""
+"""The form for a town's agreement template (owner agreement or sublease)."""
 
 from django import forms
 from django.conf import settings
@@ -16,12 +16,12 @@ class AgreementTemplateForm(forms.Form):
     )
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, kind: str, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["body"].help_text = gettext(
             "Paragraphs are separated by an empty line. Placeholders in braces are filled in "
             "from the agreement: %(placeholders)s."
-        ) % {"placeholders": braced(PLACEHOLDERS)}
+        ) % {"placeholders": braced(PLACEHOLDERS[kind])}
 
 
 def language_choices(codes: list[str]) -> list[tuple[str, str]]:

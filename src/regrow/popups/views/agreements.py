@@ -1,4 +1,5 @@
-"""The owner agreement as PDF or DOCX, and the coordinator's page for the town's template."""
+"""The owner agreement as PDF or DOCX, and the coordinator's page for the town's templates
+(owner agreement and sublease)."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -20,6 +21,12 @@ from regrow.popups.views import coordinated_round
 from regrow.premises.views import coordinated_town
 
 FORMATS = ("pdf", "docx")
+Kind = AgreementTemplate.Kind
+# Each kind's template page, by URL name (the sublease's is in urls_subleases.py).
+TEMPLATE_PAGES = {
+    Kind.OWNER: "popups:agreement_template",
+    Kind.SUBLEASE: "popups:sublease_template",
+}
 
 
 def document_language(request: HttpRequest, languages: list[str]) -> str:
@@ -29,6 +36,14 @@ def document_language(request: HttpRequest, languages: list[str]) -> str:
         if candidate in languages:
             return candidate
     return languages[0] if languages else "en"
+
+
+def document_response(document: documents.Document, fmt: str, filename: str) -> HttpResponse:
+    """The document as a PDF or Word attachment named `filename` (without its extension)."""
+    render_file = documents.render_pdf if fmt == "pdf" else documents.render_docx
+    response = HttpResponse(render_file(document), content_type=documents.CONTENT_TYPES[fmt])
+    response["Content-Disposition"] = f'attachment; filename="{filename}.{fmt}"'
+    return response
 
 
 @login_required
@@ -46,31 +61,33 @@ def agreement_download(
     )
     town = round_.town
     language = document_language(request, town.languages)
-    document = agreement_document(agreement, town, language)
-    render_file = documents.render_pdf if fmt == "pdf" else documents.render_docx
-    response = HttpResponse(render_file(document), content_type=documents.CONTENT_TYPES[fmt])
     address = slugify(agreement.round_unit.unit.display_address) or str(offer_pk)
-    filename = f"{town.slug}-agreement-{address}-{agreement.starts_on.isoformat()}.{fmt}"
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
+    return document_response(
+        agreement_document(agreement, town, language),
+        fmt,
+        f"{town.slug}-agreement-{address}-{agreement.starts_on.isoformat()}",
+    )
 
 
 @login_required
-def agreement_template(request: HttpRequest, slug: str, language: str) -> HttpResponse:
-    """The town's wording of the owner agreement in one of its languages."""
+def agreement_template(
+    request: HttpRequest, slug: str, language: str, kind: str = Kind.OWNER
+) -> HttpResponse:
+    """The town's wording of the owner agreement or of the sublease in one of its languages."""
     town = coordinated_town(request, slug)
-    if language not in town.languages:
+    if language not in town.languages or kind not in TEMPLATE_PAGES:
         raise Http404
-    template = AgreementTemplate.objects.filter(town=town, language=language).first()
+    template = agreements.town_template(town, kind, language)
     status = 200
     if request.method == "POST":
-        form = AgreementTemplateForm(request.POST)
+        form = AgreementTemplateForm(request.POST, kind=kind)
         status = 400
         if form.is_valid():
             try:
                 agreements.template_save(
                     town=town,
                     by=request.user,
+                    kind=kind,
                     language=language,
                     title=form.cleaned_data["title"],
                     body=form.cleaned_data["body"],
@@ -83,18 +100,22 @@ def agreement_template(request: HttpRequest, slug: str, language: str) -> HttpRe
                 add_service_error(form, error)
             else:
                 messages.success(request, _("Agreement template saved."))
-                return redirect("popups:agreement_template", slug=slug, language=language)
+                return redirect(TEMPLATE_PAGES[kind], slug=slug, language=language)
     elif template is None:
-        title, body = agreements.default_template(language)
-        form = AgreementTemplateForm(initial={"title": title, "body": body})
+        title, body = agreements.default_template(kind, language)
+        form = AgreementTemplateForm(initial={"title": title, "body": body}, kind=kind)
     else:
         form = AgreementTemplateForm(
-            initial={"title": template.title, "body": template.body, "version": template.version}
+            initial={"title": template.title, "body": template.body, "version": template.version},
+            kind=kind,
         )
     context = {
         "place": town,
         "town": town,
         "form": form,
+        "kind": kind,
+        "page_name": TEMPLATE_PAGES[kind],
+        "kinds": [(code, label, TEMPLATE_PAGES[code]) for code, label in Kind.choices],
         "language": language,
         "language_name": dict(language_choices(town.languages)).get(language, language),
         "languages": language_choices(town.languages),

@@ -20,6 +20,7 @@ from regrow.popups.forms_apply import HONEYPOT, ApplicationForm, DocumentForm
 from regrow.popups.models import Application, ApplicationDocument, Round
 from regrow.popups.services.applications import has_verified_email, require_applicant
 from regrow.popups.views import coordinated_round
+from regrow.popups.views.subleases import live_sublease
 
 MONEY_FIELDS = {
     "max_rent_cents_per_month": "max_rent_eur",
@@ -79,6 +80,7 @@ def _page(request, round_: Round, application, form, *, status=200) -> HttpRespo
         "document_form": DocumentForm(),
         "wanted": application.wanted.select_related("round_unit__unit") if application else [],
         "honeypot": HONEYPOT,
+        "sublease": live_sublease(application) if application and mine else None,
     }
     return render(request, "popups/application.html", context, status=status)
 
