@@ -24,6 +24,7 @@ class PlacedRow:
     ends_on: date
     weeks: int
     slot: int
+    score: str = ""
     rule: str = ""  # "pin" when the coordinator pinned this pairing
 
     @property
@@ -34,6 +35,7 @@ class PlacedRow:
 @dataclass
 class LeftOutRow:
     application: Application
+    score: str = ""
     reasons: list[str] = field(default_factory=list)
     cost: str = ""
 
@@ -129,6 +131,7 @@ def placed_rows(items: list[dict], applications: dict, offers: dict, pins: set) 
                 ends_on=date.fromisoformat(item["ends_on"]),
                 weeks=item["weeks"],
                 slot=item.get("slot", 0),
+                score=points(item.get("score") or 0),
                 rule="pin" if (application.pk, offer.pk) in pins else "",
             )
         )
@@ -139,6 +142,7 @@ def left_out_rows(items: list[dict], applications: dict, offers: dict) -> list:
     return [
         LeftOutRow(
             application=applications[item["application"]],
+            score=points(item.get("score") or 0),
             reasons=reason_texts(item, applications, offers),
             cost=cost_text(item),
         )

@@ -115,6 +115,7 @@ def result_json(round_: Round, posed, result, reasons) -> dict:
             {
                 "application": placement.application_id,
                 "offer": placement.unit_id,
+                "score": posed.scores.get(placement.application_id, 0.0),
                 "slot": placement.slot,
                 "starts_on": starts_on.isoformat(),
                 "ends_on": ends_on.isoformat(),
@@ -130,6 +131,7 @@ def result_json(round_: Round, posed, result, reasons) -> dict:
         left_out.append(
             {
                 "application": application_id,
+                "score": posed.scores.get(application_id, 0.0),
                 "codes": [posed.not_posed[application_id]]
                 if application_id in posed.not_posed
                 else list(reason.codes if reason else ()),

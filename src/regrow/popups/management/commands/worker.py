@@ -23,4 +23,6 @@ class Command(BaseCommand):
         if warm_up is not None:
             warm_up()
         arguments = ["--batch"] if batch else []
-        call_command("db_worker", *arguments, "--no-startup-delay", "--interval", "0.5")
+        call_command(
+            "db_worker", *arguments, "--no-reload", "--no-startup-delay", "--interval", "0.5"
+        )
