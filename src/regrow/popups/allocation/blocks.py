@@ -209,18 +209,23 @@ class Occupancy:
             return -1
         u = blocks.unit[ks]
         lengths = blocks.length[ks]
-        offsets = np.arange(int(lengths.max()))[None, :]
+        longest = int(lengths.max())
+        offsets = np.arange(longest)[None, :]
         weeks = blocks.start[ks][:, None] + offsets
-        beyond = offsets >= lengths[:, None]
-        inside = ((weeks < index.weeks) | beyond).all(axis=1)
+        # Per block and week of its stay: inside the round, offered, a place free, and the
+        # category under the street's limit.
+        cell = weeks < index.weeks
         weeks = np.minimum(weeks, index.weeks - 1)
-        ok = inside & (index.available[u[:, None], weeks] | beyond).all(axis=1)
-        free = self.unit_week[u[:, None], weeks] < index.capacity[u][:, None]
-        ok &= (free | beyond).all(axis=1)
+        cell &= index.available[u[:, None], weeks]
+        cell &= self.unit_week[u[:, None], weeks] < index.capacity[u][:, None]
         if self.category_limit is not None:
             street = index.unit_street[u][:, None]
-            held = self.street_week[street, index.application_category[a], weeks]
-            ok &= ((held < self.category_limit) | beyond).all(axis=1)
+            cell &= self.street_week[street, index.application_category[a], weeks] < (
+                self.category_limit
+            )
+        if int(lengths.min()) != longest:
+            cell |= offsets >= lengths[:, None]
+        ok = cell.all(axis=1)
         hits = np.flatnonzero(ok)
         return int(ks[hits[0]]) if len(hits) else -1
 
