@@ -46,6 +46,7 @@ urlpatterns += i18n_patterns(
         JavaScriptCatalog.as_view(packages=["django_prose_editor"]),
         name="javascript-catalog",
     ),
+    path("accounts/", include("regrow.accounts.urls")),
     path("accounts/", include("allauth.urls")),
     path("", include("regrow.towns.urls")),
     path("", include("regrow.premises.urls")),

@@ -6,3 +6,9 @@ class AccountsConfig(AppConfig):
     name = "regrow.accounts"
     label = "accounts"
     verbose_name = _("Accounts")
+
+    def ready(self) -> None:
+        from regrow.lib import workspace
+
+        # "My data": the export and the erasure, on every signed-in person's dashboard.
+        workspace.register_personal_link(title=_("My data"), url_name="accounts:my_data", order=90)

@@ -1,8 +1,12 @@
 """Writes about accounts."""
 
 from allauth.account.models import EmailAddress
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.db.models import ProtectedError
+from django.utils.translation import gettext as _
 
+from regrow.accounts import personal_data
 from regrow.accounts.models import User
 
 
@@ -32,3 +36,29 @@ def user_ensure(
         user=user, email=user.email, defaults={"verified": True, "primary": True}
     )
     return user
+
+
+@transaction.atomic
+def account_erase(*, user: User, by) -> None:
+    """Erase one's own account: each app deletes what it keeps about the person, then the user
+    row goes (memberships, e-mail addresses and two-factor methods with it). Refused, with
+    nothing deleted, while an app gives a reason (personal_data.erasure_refusals)."""
+    if by is None or by.pk != user.pk:
+        raise PermissionDenied
+    # One erasure at a time for the account; an app's eraser may lock its own rows too.
+    user = User.objects.select_for_update().get(pk=user.pk)
+    refusals = personal_data.erasure_refusals(user)
+    if refusals:
+        raise ValidationError(refusals)
+    personal_data.erase_parts(user)
+    try:
+        with transaction.atomic():
+            user.delete()
+    except ProtectedError:
+        # Something recorded since the check (e.g. a contract made meanwhile) needs the person.
+        raise ValidationError(
+            _(
+                "Nothing was deleted: your account changed while it was being deleted. "
+                "Reload the page and try again."
+            )
+        ) from None

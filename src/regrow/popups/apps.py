@@ -8,7 +8,9 @@ class PopupsConfig(AppConfig):
     verbose_name = _("Pop-up shops")
 
     def ready(self) -> None:
+        from regrow.accounts import personal_data
         from regrow.lib import places, workspace
+        from regrow.popups import personal_data as popups_data
         from regrow.popups.selectors import has_public_rounds
         from regrow.popups.views.public import popups_section
         from regrow.towns.models import Town
@@ -33,4 +35,26 @@ class PopupsConfig(AppConfig):
             url_name="popups:jury_rounds",
             visible=lambda user, town: can(user, Action.SCORE_APPLICATIONS, town),
             order=31,
+        )
+        # A person's data: in "My data" and erased with the account (accounts/personal_data.py).
+        personal_data.register_exporter(
+            "memberships", popups_data.export_memberships, title=_("Your roles in towns"), order=10
+        )
+        personal_data.register_exporter(
+            "popup_applications",
+            popups_data.export_applications,
+            title=_(
+                "Your pop-up applications: what you entered, the units you asked for, your "
+                "documents' names, the decision and your sublease"
+            ),
+            order=50,
+        )
+        personal_data.register_exporter(
+            "popup_jury",
+            popups_data.export_jury,
+            title=_("Your places on pop-up juries, with the scores and comments you gave"),
+            order=51,
+        )
+        personal_data.register_eraser(
+            "popups", popups_data.erase, refusals=popups_data.erasure_refusals
         )
