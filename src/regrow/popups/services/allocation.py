@@ -40,7 +40,7 @@ def latest_run(round_: Round) -> AllocationRun | None:
     return round_.allocation_runs.order_by("-requested_at", "-id").first()
 
 
-def _rules_of(round_: Round) -> list[list]:
+def rules_of(round_: Round) -> list[list]:
     return [
         [application_id, offer_id, kind]
         for application_id, offer_id, kind in PairingRule.objects.filter(round=round_)
@@ -71,7 +71,7 @@ def run_request(*, round_: Round, by) -> AllocationRun:
     if not round_.applications.filter(status=ApplicationStatus.SUBMITTED).exists():
         raise ValidationError(_("No application has been submitted to this round yet."))
     run = AllocationRun.objects.create(
-        round=round_, requested_by=by, round_version=round_.version, rules=_rules_of(round_)
+        round=round_, requested_by=by, round_version=round_.version, rules=rules_of(round_)
     )
     from regrow.popups.tasks import solve_allocation
 

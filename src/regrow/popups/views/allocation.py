@@ -44,7 +44,7 @@ def _proposal_context(request, round_, run: AllocationRun) -> dict:
         "out_page": out_page,
         "left_out": rows.left_out_rows(list(out_page), applications, offers),
         "offers": list(offers.values()),
-        "stale": run.round_version != round_.version or run.rules != service._rules_of(round_),
+        "stale": run.round_version != round_.version or run.rules != service.rules_of(round_),
         "objective": rows.points(result.get("objective") or 0),
         "bound": None if result.get("bound") is None else rows.points(result["bound"]),
     }
