@@ -25,6 +25,16 @@ from regrow.popups.models.applications import (  # noqa: F401
     WantedUnit,
 )
 from regrow.popups.models.jury import ConflictOfInterest, RoundJuror, Score  # noqa: F401
+from regrow.popups.models.outcomes import (  # noqa: F401
+    CareEntry,
+    Feedback,
+    Footfall,
+    Fund,
+    Grant,
+    MidReview,
+    Outcome,
+    SalesBand,
+)
 from regrow.premises.models import Unit
 from regrow.towns.models import Town
 
@@ -77,6 +87,17 @@ class Round(models.Model):
     status = models.CharField(
         _("status"), max_length=20, choices=RoundStatus.choices, default=RoundStatus.DRAFT
     )
+    # What pays for the round's subsidy and grants (a budget line or a grant programme).
+    fund = models.ForeignKey(
+        "popups.Fund",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="rounds",
+        verbose_name=_("fund"),
+    )
+    # People who asked about the round (calls, visits, e-mails): the funnel's first step.
+    enquiries = models.PositiveIntegerField(_("enquiries received"), default=0)
     created_at = models.DateTimeField(auto_now_add=True)
     version = models.PositiveIntegerField(default=1, editable=False)
 

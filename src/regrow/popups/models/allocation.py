@@ -6,6 +6,8 @@ from django.core.validators import MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from regrow.lib.i18n import validate_translations
+
 
 class PairingRule(models.Model):
     """The coordinator's say on one pairing: this application must get (pin) or must not get
@@ -123,6 +125,17 @@ class Sublease(models.Model):
     status = models.CharField(
         _("status"), max_length=12, choices=Status.choices, default=Status.CONFIRMED
     )
+    # What the public calendar and map show of the pop-up, besides its business name and
+    # category: what it sells in each language, its opening hours, a photo.
+    public_descriptions = models.JSONField(
+        _("what it sells, in each language"),
+        default=dict,
+        blank=True,
+        validators=[validate_translations],
+    )
+    opening_hours = models.CharField(_("opening hours"), max_length=200, blank=True)
+    photo = models.ImageField(_("photo"), upload_to="popups/photos/%Y/%m/", blank=True)
+    shown_publicly = models.BooleanField(_("shown on the public calendar"), default=True)
     run = models.ForeignKey(
         AllocationRun, on_delete=models.SET_NULL, null=True, blank=True, related_name="subleases"
     )
