@@ -8,6 +8,10 @@ app_name = "popups"
 urlpatterns = [
     path("", include("regrow.popups.urls_allocation")),
     path("", include("regrow.popups.urls_subleases")),
+    path("", include("regrow.popups.urls_money")),
+    path("", include("regrow.popups.urls_care")),
+    path("", include("regrow.popups.urls_report")),
+    path("", include("regrow.popups.urls_calendar")),
     path("<slug:slug>/popup-rounds/", rounds.round_list, name="rounds"),
     path("<slug:slug>/popup-rounds/new/", rounds.round_new, name="round_new"),
     path("<slug:slug>/popup-rounds/<int:pk>/", rounds.round_detail, name="round"),

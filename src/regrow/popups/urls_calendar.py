@@ -1,0 +1,3 @@
+"""The pop-up calendar pages' addresses (included by popups/urls.py)."""
+
+urlpatterns: list = []

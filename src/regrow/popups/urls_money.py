@@ -1,0 +1,3 @@
+"""The pop-up money pages' addresses (included by popups/urls.py)."""
+
+urlpatterns: list = []
