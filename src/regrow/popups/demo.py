@@ -205,4 +205,10 @@ def load(demo: Demo) -> None:
     coordinator = altena.memberships.filter(role=Role.COORDINATOR).select_related("user").first()
     if coordinator is not None:
         load_allocation(altena_round, coordinator.user, demo)
+        from regrow.popups.demo_history import load_history
+
+        aluksne_town = aluksne.town
+        aluksne_coordinator = aluksne_town.memberships.filter(role=Role.COORDINATOR).first()
+        if aluksne_coordinator is not None:
+            load_history(aluksne_town, altena, aluksne_coordinator.user, coordinator.user, demo)
     demo.notes.append("Pop-up rounds: Alūksne (open), Altena (allocated, 7 units).")
