@@ -17,11 +17,9 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, batch=False, **options):
-        from regrow.popups.allocation import runner
+        from regrow.popups.allocation import warm_up
 
-        warm_up = getattr(runner, "warm_up", None)
-        if warm_up is not None:
-            warm_up()
+        warm_up()
         arguments = ["--batch"] if batch else []
         call_command(
             "db_worker", *arguments, "--no-reload", "--no-startup-delay", "--interval", "0.5"
