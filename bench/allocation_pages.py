@@ -127,7 +127,8 @@ def make_round(rng: random.Random, applications: int, units: int, weeks: int) ->
 def measure(client: Client, label: str, url: str) -> None:
     with CaptureQueriesContext(connection) as captured:
         response = client.get(url)
-    assert response.status_code == 200, (url, response.status_code)
+    if response.status_code != 200:
+        raise SystemExit(f"GET {url} answered {response.status_code}")
     median = benchsupport.median_ms(lambda: client.get(url))
     verdict = "met" if median < PAGE_TARGET_MS else "NOT MET"
     print(
@@ -174,7 +175,8 @@ def main() -> None:
         lambda: service.run_confirm(run=run, by=coordinator, round_version=round_.version)
     )
     print(f"{'confirm':<34} {elapsed * 1000:7.1f} ms  {len(subleases)} subleases")
-    assert AllocationRun.objects.get(pk=run.pk).state == AllocationRun.State.CONFIRMED
+    if AllocationRun.objects.get(pk=run.pk).state != AllocationRun.State.CONFIRMED:
+        raise SystemExit("the run was not confirmed")
 
 
 if __name__ == "__main__":
