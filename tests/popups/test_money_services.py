@@ -7,6 +7,7 @@ from datetime import date, timedelta
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.utils.text import slugify
 
 from regrow.lib.concurrency import ConcurrentEditError
 from regrow.popups import services
@@ -73,7 +74,7 @@ def make_popup(offer, name: str, starts_on, ends_on, *, rent=10_000, charges=2_0
     round_ = offer.round
     application = Application.objects.create(
         round=round_,
-        applicant=make_user(f"{name.split()[0].lower()}{offer.pk}{slot}@example.org"),
+        applicant=make_user(f"{slugify(name)}-{offer.pk}@example.org"),
         status=ApplicationStatus.ACCEPTED,
         **application_values(round_, business_name=name),
     )
