@@ -77,10 +77,10 @@ class PopupPage(paging.PageOf):
     results: list[PopupOut]
 
 
-def _fields(item, schema) -> dict | None:
+def _fields(item, schema, *leave_out: str) -> dict | None:
     if item is None:
         return None
-    return {name: getattr(item, name) for name in schema.model_fields}
+    return {name: getattr(item, name) for name in schema.model_fields if name not in leave_out}
 
 
 def _feedback(item, now) -> dict:
@@ -94,7 +94,7 @@ def _feedback(item, now) -> dict:
             "what_worked": "",
             "what_to_change": "",
         }
-    return {**_fields(item, FeedbackOut), "state": state}
+    return {**_fields(item, FeedbackOut, "state"), "state": state}
 
 
 def _popup_out(sublease: Sublease, now) -> dict:
