@@ -34,9 +34,10 @@ def counted(request) -> bool:
 
 
 def _private(response: HttpResponse) -> HttpResponse:
-    # The address holds the token: keep the page out of caches and other sites' logs.
+    # The address holds the token: keep the page out of caches and other sites' logs ("no-referrer"
+    # would also make the browser send "Origin: null" with the form, failing its CSRF check).
     response["Cache-Control"] = "private, no-store"
-    response["Referrer-Policy"] = "no-referrer"
+    response["Referrer-Policy"] = "same-origin"
     return response
 
 
