@@ -8,6 +8,7 @@ from regrow.api.popups import router as popups_router
 from regrow.api.popups_allocation import router as allocation_router
 from regrow.api.popups_jury import router as jury_router
 from regrow.api.popups_outcomes import router as outcomes_router
+from regrow.api.popups_public import router as public_popups_router
 from regrow.api.premises import router as premises_router
 
 api = NinjaAPI(
@@ -28,3 +29,4 @@ api.add_router("/", popups_router)
 api.add_router("/", jury_router)
 api.add_router("/", allocation_router)
 api.add_router("/", outcomes_router)
+api.add_router("/", public_popups_router)

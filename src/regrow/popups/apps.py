@@ -11,7 +11,7 @@ class PopupsConfig(AppConfig):
         from regrow.accounts import personal_data
         from regrow.lib import places, workspace
         from regrow.popups import personal_data as popups_data
-        from regrow.popups.selectors import has_public_rounds
+        from regrow.popups.selectors_calendar import has_public_content
         from regrow.popups.views.public import popups_section
         from regrow.towns.models import Town
         from regrow.towns.permissions import Action, can
@@ -22,7 +22,8 @@ class PopupsConfig(AppConfig):
             popups_section,
             title=_("Pop-ups"),
             order=50,
-            has_content=has_public_rounds,
+            # Open rounds, and the pop-ups of allocated ones while they are on (the calendar).
+            has_content=has_public_content,
         )
         workspace.register_tool(
             title=_("Pop-up rounds"),
@@ -58,3 +59,12 @@ class PopupsConfig(AppConfig):
         personal_data.register_eraser(
             "popups", popups_data.erase, refusals=popups_data.erasure_refusals
         )
+
+    def publishing_sources(self) -> list[dict]:
+        """A news entry can be about a round, and an open round's call for applications becomes
+        an event in one step, prefilled in the language it is written in
+        (selectors_calendar.call_announcement; the round page's button: publish_call)."""
+        from regrow.popups.models import Round
+        from regrow.popups.selectors_calendar import call_announcement
+
+        return [{"model": Round, "place": lambda round_: round_.town, "event": call_announcement}]
