@@ -83,6 +83,16 @@ class RoundForm(TextsForm):
         initial=Decimal("0.5"),
         help_text=_("Added to an application's score where it gets a unit it asked for."),
     )
+    enquiries = forms.IntegerField(
+        label=_("Enquiries received"),
+        min_value=0,
+        initial=0,
+        required=False,
+        help_text=_(
+            "People who asked about the round by phone, e-mail or in person: the first step "
+            "of the round report's funnel."
+        ),
+    )
     status = forms.ChoiceField(label=_("Status"), choices=RoundStatus.choices)
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
@@ -101,6 +111,7 @@ class RoundForm(TextsForm):
             "programme_ends_on",
             "max_same_category_per_street",
             "preference_bonus",
+            "enquiries",
             "status",
             "version",
         ):
@@ -120,6 +131,7 @@ class RoundForm(TextsForm):
             "preference_bonus",
         ):
             values[name] = data[name]
+        values["enquiries"] = data.get("enquiries") or 0
         if "status" in data:
             values["status"] = data["status"]
         values["grant_budget_cents"] = cents(data["grant_budget_eur"])

@@ -32,6 +32,7 @@ ROUND_FIELDS = frozenset(
         "max_grant_cents",
         "max_same_category_per_street",
         "preference_bonus",
+        "enquiries",
         "status",
     }
 )
