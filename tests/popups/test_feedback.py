@@ -79,6 +79,7 @@ def test_the_trader_answers_once_in_their_language(
     page = client.get(path)
     assert page.status_code == 200
     assert page["Cache-Control"] == "private, no-store"
+    assert page["Referrer-Policy"] == "same-origin"  # the token stays on this site
     html = page.content.decode()
     assert 'lang="lv"' in html
     assert "Medus māja" in html
