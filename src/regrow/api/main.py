@@ -7,6 +7,7 @@ from regrow.api import errors
 from regrow.api.popups import router as popups_router
 from regrow.api.popups_allocation import router as allocation_router
 from regrow.api.popups_jury import router as jury_router
+from regrow.api.popups_money import router as money_router
 from regrow.api.popups_outcomes import router as outcomes_router
 from regrow.api.popups_public import router as public_popups_router
 from regrow.api.premises import router as premises_router
@@ -30,3 +31,4 @@ api.add_router("/", jury_router)
 api.add_router("/", allocation_router)
 api.add_router("/", outcomes_router)
 api.add_router("/", public_popups_router)
+api.add_router("/", money_router)
