@@ -80,6 +80,7 @@ def test_the_trader_answers_once_in_their_language(
     assert page.status_code == 200
     assert page["Cache-Control"] == "private, no-store"
     assert page["Referrer-Policy"] == "same-origin"  # the token stays on this site
+    assert 'name="robots" content="noindex' in page.content.decode()
     html = page.content.decode()
     assert 'lang="lv"' in html
     assert "Medus māja" in html

@@ -43,7 +43,12 @@ def _private(response: HttpResponse) -> HttpResponse:
 
 def _unusable(request, error: service.FeedbackLinkError) -> HttpResponse:
     return _private(
-        render(request, "popups/feedback_invalid.html", {"reason": str(error)}, status=error.status)
+        render(
+            request,
+            "popups/feedback_invalid.html",
+            {"reason": str(error), "noindex": True},
+            status=error.status,
+        )
     )
 
 
@@ -52,7 +57,9 @@ def feedback(request: HttpRequest, slug: str, token: str) -> HttpResponse:
         answer = service.feedback_open(slug=slug, token=token)
     except service.FeedbackLinkError as error:
         if error.status == 404 and not counted(request):
-            return _private(render(request, "popups/feedback_invalid.html", {}, status=429))
+            return _private(
+                render(request, "popups/feedback_invalid.html", {"noindex": True}, status=429)
+            )
         return _unusable(request, error)
     sublease = answer.sublease
     town = sublease.round_unit.round.town
@@ -71,7 +78,7 @@ def feedback(request: HttpRequest, slug: str, token: str) -> HttpResponse:
             except ValidationError as error:
                 add_service_error(form, error)
             else:
-                context = {"place": town, "town": town, "sublease": sublease}
+                context = {"place": town, "town": town, "sublease": sublease, "noindex": True}
                 return _private(render(request, "popups/feedback_done.html", context))
     context = {
         "place": town,
@@ -80,5 +87,6 @@ def feedback(request: HttpRequest, slug: str, token: str) -> HttpResponse:
         "application": sublease.application,
         "form": form,
         "expires_at": answer.expires_at,
+        "noindex": True,  # a link for one person, never a page for search engines
     }
     return _private(render(request, "popups/feedback.html", context, status=status))
