@@ -10,6 +10,7 @@ from regrow.api.popups_jury import router as jury_router
 from regrow.api.popups_money import router as money_router
 from regrow.api.popups_outcomes import router as outcomes_router
 from regrow.api.popups_public import router as public_popups_router
+from regrow.api.popups_report import router as report_router
 from regrow.api.premises import router as premises_router
 
 api = NinjaAPI(
@@ -31,4 +32,5 @@ api.add_router("/", jury_router)
 api.add_router("/", allocation_router)
 api.add_router("/", outcomes_router)
 api.add_router("/", public_popups_router)
+api.add_router("/", report_router)
 api.add_router("/", money_router)
