@@ -50,9 +50,26 @@ def _sublease(application) -> dict | None:
     sublease = getattr(application, "sublease", None)
     if sublease is None:
         return None
+    from regrow.popups.models import Feedback
+
+    feedback = Feedback.objects.filter(sublease=sublease, answered_at__isnull=False).first()
     return {
         **{name: getattr(sublease, name) for name in SUBLEASE_FIELDS},
         "address": sublease.unit.display_address,
+        # The trader's own answers to the feedback form, when given.
+        "feedback": None
+        if feedback is None
+        else {
+            name: getattr(feedback, name)
+            for name in (
+                "answered_at",
+                "satisfaction",
+                "what_worked",
+                "what_to_change",
+                "would_recommend",
+                "plans",
+            )
+        },
     }
 
 
