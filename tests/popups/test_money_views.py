@@ -310,3 +310,18 @@ def test_latvian_money_page(signed_in, money_round, coordinator_of):
 def test_evidence_of_a_grant_without_a_file_is_not_found(signed_in, money_round, coordinator_of):
     grant = approve(money_round, "Medus māja", 10_000, coordinator_of)
     assert signed_in.get(money_url(money_round, f"grants/{grant.pk}/evidence/")).status_code == 404
+
+
+def test_the_funds_list_takes_the_same_queries_for_many_funds(
+    signed_in, aluksne, coordinator_of, money_round, django_assert_max_num_queries
+):
+    fund = Fund.objects.create(town=aluksne.town, name="A", kind="budget_line", total_cents=10**8)
+    fund_services.round_fund_set(round_=money_round, fund=fund, by=coordinator_of)
+    with django_assert_max_num_queries(20) as few:
+        assert signed_in.get("/en/aluksne/popup-funds/").status_code == 200
+    for n in range(25):
+        Fund.objects.create(town=aluksne.town, name=f"F{n:02}", kind="budget_line", total_cents=n)
+    with django_assert_max_num_queries(len(few)):
+        response = signed_in.get("/en/aluksne/popup-funds/")
+    assert response.context["page"].paginator.num_pages == 2
+    assert "?page=2" in response.content.decode()
