@@ -355,6 +355,11 @@ def load_history(aluksne, altena, aluksne_coordinator, altena_coordinator, demo)
         charges_per_m2=200,
         weeks=(8, 8),
     )
+    from regrow.popups import demo_outcomes
+
+    recorded = demo_outcomes.load_outcomes(
+        round_, altena_coordinator, demo_outcomes.ALTENA_2024, "de"
+    )
     demo.notes.append(f"Altena's first pop-up round (2024): {len(subleases)} pop-ups.")
     round_, subleases = historic_round(
         aluksne,
@@ -374,4 +379,14 @@ def load_history(aluksne, altena, aluksne_coordinator, altena_coordinator, demo)
         starts_on=date(2019, 12, 7),
         defaults={"titles": {"lv": "Pop-up modes skate", "en": "Pop-up fashion show"}},
     )
+    recorded += demo_outcomes.load_outcomes(
+        round_, aluksne_coordinator, demo_outcomes.ALUKSNE_2019, "lv"
+    )
     demo.notes.append(f"Alūksne's first pop-up space (2019): {len(subleases)} pop-ups.")
+    later = Round.objects.filter(town=altena, titles__en="Pop-up shops 2025").first()
+    if later is not None:
+        recorded += demo_outcomes.load_outcomes(
+            later, altena_coordinator, demo_outcomes.ALTENA_2025, "de"
+        )
+    if recorded:
+        demo.notes.append(f"Pop-up outcomes recorded: {recorded}.")
