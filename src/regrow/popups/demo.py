@@ -11,7 +11,7 @@ from decimal import Decimal
 from regrow.lib.demo import Demo
 from regrow.popups.choices import AgreementStatus, PhaseUnit, RentBasis, RoundStatus
 from regrow.popups.models import Criterion, OwnerAgreement, RentPhase, Round, RoundEvent, RoundUnit
-from regrow.premises.models import Unit
+from regrow.premises.models import Owner, Unit
 from regrow.towns.models import Town
 
 ALUKSNE_ROUND = {
@@ -167,7 +167,7 @@ def _altena(town: Town) -> Round:
                 "listed_on": date(2025, 1, 15),
             },
         )
-        _offer(
+        offer = _offer(
             round_,
             unit,
             [(1, rent_eur * 100)],
@@ -178,6 +178,23 @@ def _altena(town: Town) -> Round:
             max_stay_weeks=8,
             allowed_categories=[],
             capacity=1,
+        )
+        # The head lease: the association rents the unit from its owner at the asking rent.
+        owner, _created = Owner.objects.get_or_create(
+            town=town, name=f"Eigentümer ({unit.display_address})"
+        )
+        OwnerAgreement.objects.update_or_create(
+            round_unit=offer,
+            defaults={
+                "owner": owner,
+                "intermediary_name": "Stellwerk Altena e. V.",
+                "intermediary_address": "Lennestraße 2, 58762 Altena",
+                "starts_on": round_.programme_starts_on,
+                "ends_on": round_.programme_ends_on,
+                "rent_cents_per_month": rent_eur * 100,
+                "service_charges_cents_per_month": int(area * 200),
+                "status": AgreementStatus.ENDED,
+            },
         )
     RoundEvent.objects.update_or_create(
         round=round_,

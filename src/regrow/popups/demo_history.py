@@ -357,6 +357,7 @@ def load_history(aluksne, altena, aluksne_coordinator, altena_coordinator, demo)
     )
     from regrow.popups import demo_outcomes
 
+    demo_outcomes.load_money(round_, altena_coordinator, grant_cents=150_000)
     recorded = demo_outcomes.load_outcomes(
         round_, altena_coordinator, demo_outcomes.ALTENA_2024, "de"
     )
@@ -379,12 +380,14 @@ def load_history(aluksne, altena, aluksne_coordinator, altena_coordinator, demo)
         starts_on=date(2019, 12, 7),
         defaults={"titles": {"lv": "Pop-up modes skate", "en": "Pop-up fashion show"}},
     )
+    demo_outcomes.load_money(round_, aluksne_coordinator, grant_cents=0)
     recorded += demo_outcomes.load_outcomes(
         round_, aluksne_coordinator, demo_outcomes.ALUKSNE_2019, "lv"
     )
     demo.notes.append(f"Alūksne's first pop-up space (2019): {len(subleases)} pop-ups.")
     later = Round.objects.filter(town=altena, titles__en="Pop-up shops 2025").first()
     if later is not None:
+        demo_outcomes.load_money(later, altena_coordinator, grant_cents=200_000)
         recorded += demo_outcomes.load_outcomes(
             later, altena_coordinator, demo_outcomes.ALTENA_2025, "de"
         )

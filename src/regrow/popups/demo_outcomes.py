@@ -106,3 +106,47 @@ def load_outcomes(round_, by, outcomes: dict, language: str) -> int:
         _record(sublease, by, facts, language)
         done += 1
     return done
+
+
+# A receipt as the demo's evidence of payment: a one-page PDF, checked by content like any.
+RECEIPT = b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n"  # noqa: E501
+FUNDS = {
+    "altena": ("Innenstadtförderung Altena", "budget_line", 6_000_000),
+    "aluksne": ("Uzņēmējdarbības atbalsts centrā", "budget_line", 500_000),
+}
+
+
+def load_money(round_, by, *, grant_cents: int) -> None:
+    """The town's fund pays the round; each pop-up got a fitting-out grant, paid with a
+    receipt a week after it opened. Idempotent: a round with grants is left as it is."""
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from regrow.popups.models import Fund, Grant
+    from regrow.popups.services.funds import fund_save, round_fund_set
+    from regrow.popups.services.money import grant_approve, grant_pay
+
+    town = round_.town
+    name, kind, total = FUNDS[town.slug]
+    fund = Fund.objects.filter(town=town, name=name).first() or fund_save(
+        town=town, by=by, name=name, kind=kind, total_cents=total, notes=""
+    )
+    if round_.fund_id != fund.pk:
+        round_fund_set(round_=round_, fund=fund, by=by)
+    if not grant_cents or Grant.objects.filter(sublease__round_unit__round=round_).exists():
+        return
+    for sublease in Sublease.objects.filter(round_unit__round=round_).order_by("starts_on", "id"):
+        grant = grant_approve(
+            sublease=sublease,
+            by=by,
+            amount_cents=min(grant_cents, sublease.grant_cents or grant_cents),
+            purpose=Grant.Purpose.FITTING_OUT,
+            approved_on=sublease.starts_on - timedelta(days=14),
+            description="",
+        )
+        grant_pay(
+            grant=grant,
+            by=by,
+            version=grant.version,
+            paid_on=sublease.starts_on + timedelta(days=7),
+            evidence=SimpleUploadedFile("receipt.pdf", RECEIPT, content_type="application/pdf"),
+        )
