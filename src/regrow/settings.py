@@ -79,6 +79,7 @@ INSTALLED_APPS = [
     "regrow.network",
     "regrow.premises",
     "regrow.popups",
+    "regrow.indicators",
     "regrow.publishing",
 ]
 

@@ -48,6 +48,21 @@ class Town(ContactDetails, Branding):
     )
     centre_latitude = latitude_field(_("centre latitude"))
     centre_longitude = longitude_field(_("centre longitude"))
+    # The codes statistics offices give the municipality: indicator files name regions by them.
+    lau_code = models.CharField(
+        _("LAU code"),
+        max_length=20,
+        blank=True,
+        db_index=True,
+        help_text=_("The local administrative unit's code in Eurostat's list, e.g. 05962004."),
+    )
+    national_code = models.CharField(
+        _("national territorial code"),
+        max_length=20,
+        blank=True,
+        db_index=True,
+        help_text=_("The code the national statistics office uses, e.g. Latvia's ATVK code."),
+    )
 
     class Meta:
         verbose_name = _("town")

@@ -1,0 +1,1 @@
+"""Town-health indicators: definitions, observations, their imports, and derived indicators."""
