@@ -62,6 +62,7 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, file, town, as_user, dry_run, **options):
+        selected = _selection(options["select"])
         town_obj = None
         if town:
             town_obj = Town.objects.filter(slug=town).first()
@@ -82,7 +83,7 @@ class Command(BaseCommand):
         import_options = services.ImportOptions(
             file_format=options["format"] or "",
             indicator=options["indicator"],
-            select=_selection(options["select"]),
+            select=selected,
             source=options["source"],
             skip_unknown_regions=options["skip_unknown_regions"],
             encoding=options["encoding"],
