@@ -192,7 +192,7 @@ def test_publishing_the_call_is_the_coordinators_alone(client, open_round, aluks
     assert client.get(url).status_code == 405
 
 
-def test_the_include_offers_a_button_per_town_language_for_an_open_round(
+def test_the_include_offers_publishing_now_and_the_editor_per_town_language_for_an_open_round(
     open_round, coordinator_of, rf
 ):
     html = render_to_string(
@@ -200,9 +200,12 @@ def test_the_include_offers_a_button_per_town_language_for_an_open_round(
         {"round": open_round, "town": open_round.town},
         request=rf.get("/en/"),
     )
-    assert f'action="/en/aluksne/popup-rounds/{open_round.pk}/publish-call/"' in html
+    # Both post to popups' own page, which hands on to publishing by URL name.
+    assert html.count(f'action="/en/aluksne/popup-rounds/{open_round.pk}/publish-call/"') == 2
+    assert "/news/" not in html
+    assert 'name="publish" value="now">Publish in all languages now</button>' in html
     assert 'name="language" value="lv"' in html and 'name="language" value="en"' in html
-    assert "Publish the call in Latvian" in html
+    assert "Open in the editor: Latvian" in html
     draft_round = services.round_save(
         town=open_round.town, by=coordinator_of, **round_values(open_round.town)
     )

@@ -11,14 +11,15 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.translation import get_language
+from django.utils.translation import get_language, get_language_info, ngettext
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from regrow.lib import dates, places
 from regrow.lib.concurrency import ConcurrentEditError
 from regrow.lib.forms import add_service_error
-from regrow.publishing import services, sources
+from regrow.lib.i18n import offered_language_codes
+from regrow.publishing import services, services_sources, sources
 from regrow.publishing.forms import EntryForm, ImageForm, TranslateForm
 from regrow.publishing.models import Entry, Image, Revision, publisher_fields, publisher_q
 from regrow.publishing.services import EntryAction
@@ -134,6 +135,66 @@ def write_from(request: HttpRequest, slug: str, source: str, pk: int) -> HttpRes
     entry = Entry(language=get_language(), **publisher_fields(place))
     save = partial(services.entry_save_and_publish, entry=entry, about=obj)
     return _submit(request, place, _form(request, place, initial=initial), save, source_object=obj)
+
+
+def _languages_of(place) -> list[str]:
+    """The place's languages that the site offers (a network has none of its own: all)."""
+    offered = offered_language_codes()
+    own = getattr(place, "languages", None) or offered
+    return [code for code in own if code in offered]
+
+
+def _published_message(entries: list[Entry]) -> str:
+    names = ", ".join(
+        str(get_language_info(entry.language)["name_translated"]) for entry in entries
+    )
+    return ngettext(
+        "Published in this language: %(languages)s.",
+        "Published in these languages: %(languages)s.",
+        len(entries),
+    ) % {"languages": names}
+
+
+@login_required
+@require_POST
+def publish_from(request: HttpRequest, slug: str, source: str, pk: int) -> HttpResponse:
+    """Publish the event a round, a meeting… makes in every language of the place at once, as
+    translations of each other, each linked to it; then show it. If it is there already, show
+    that one instead: a second click publishes nothing."""
+    place = _publisher(request, slug)
+    registered = sources.get(source)
+    if registered is None or registered.event is None:
+        raise Http404
+    obj = get_object_or_404(registered.model, pk=pk)
+    if registered.place(obj) != place:
+        raise Http404
+    try:
+        entries, notices = services_sources.entries_publish_from_source(
+            source_key=source,
+            pk=obj.pk,
+            by=request.user,
+            languages=_languages_of(place),
+            preferred=get_language(),
+        )
+    except services_sources.AlreadyAnnounced as already:
+        found = already.entry
+        if found.is_published():
+            messages.info(request, _("It was already announced; nothing new was published."))
+            return redirect(found.get_absolute_url())
+        messages.info(
+            request,
+            _("Its announcement is already in the editor, not yet published; finish it here."),
+        )
+        return redirect("publishing:edit", slug=place.slug, pk=found.pk)
+    except ValidationError as error:
+        for text in error.messages:
+            messages.error(request, text)
+        return redirect("publishing:manage", slug=place.slug)
+    messages.success(request, _published_message(entries))
+    for notice in notices:
+        messages.info(request, notice)
+    shown = next((entry for entry in entries if entry.language == get_language()), entries[0])
+    return redirect(shown.get_absolute_url())
 
 
 @login_required

@@ -13,6 +13,11 @@ urlpatterns = [
         editor.write_from,
         name="write_from",
     ),
+    path(
+        "<slug:slug>/news/write/from/<str:source>/<int:pk>/publish/",
+        editor.publish_from,
+        name="publish_from",
+    ),
     path("<slug:slug>/news/pictures/", editor.images, name="images"),
     path("<slug:slug>/news/manage/<int:pk>/", editor.edit, name="edit"),
     path("<slug:slug>/news/manage/<int:pk>/translate/", editor.translate, name="translate"),

@@ -180,14 +180,18 @@ def calendar_ics(request: HttpRequest, slug: str) -> HttpResponse:
 @login_required
 @require_POST
 def publish_call(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
-    """Announce an open round's call in one of the town's languages: publishing's editor opens
-    with the event prefilled from the round (apps.py `publishing_sources`), in that language."""
+    """Announce an open round's call. "Publish now" hands the same POST on (307) to publishing,
+    which publishes the event in all the town's languages at once; a language opens publishing's
+    editor prefilled from the round (apps.py `publishing_sources`) in that language instead."""
     round_ = coordinated_round(request, slug, pk)
     town = round_.town
     if not can(request.user, Action.PUBLISH, town):
         raise PermissionDenied
+    everywhere = request.POST.get("publish") == "now"
     language = request.POST.get("language", "")
-    if language not in town.languages or language not in offered_language_codes():
+    if not everywhere and (
+        language not in town.languages or language not in offered_language_codes()
+    ):
         messages.error(request, _("Choose one of the town's languages."))
         return redirect("popups:round", slug=slug, pk=pk)
     if round_.status != RoundStatus.OPEN or round_.applications_close_on < town.today():
@@ -197,8 +201,12 @@ def publish_call(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
         return redirect("popups:round", slug=slug, pk=pk)
     source = {"slug": town.slug, "source": Round._meta.label_lower, "pk": round_.pk}
     try:
+        # By name only: popups never imports publishing (docs/architecture.md).
+        if everywhere:
+            # 307 keeps the method and the form (its CSRF token too): publishing checks again.
+            target = reverse("publishing:publish_from", kwargs=source)
+            return HttpResponseRedirect(target, status=307)
         with translation.override(language):
-            # By name only: popups never imports publishing (docs/architecture.md).
             editor = reverse("publishing:write_from", kwargs=source)
     except NoReverseMatch:
         raise Http404 from None
