@@ -21,6 +21,8 @@ run_benchmarks() {
     "$python" bench/report_documents.py
     "$python" bench/publishing.py
     "$python" bench/public_pages.py
+    "$python" bench/allocation_pages.py
+    "$python" bench/round_report.py
 }
 
 echo "$(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg)"
