@@ -24,6 +24,12 @@ class Network(ContactDetails, Branding):
     programme = models.CharField(
         _("programme"), max_length=120, blank=True, help_text=_("For example URBACT III.")
     )
+    kind = models.CharField(
+        _("kind of network"),
+        max_length=120,
+        blank=True,
+        help_text=_("For example Transfer Network."),
+    )
     towns = models.ManyToManyField(
         Town, through="Partner", related_name="networks", verbose_name=_("partner towns")
     )
@@ -81,3 +87,28 @@ class Partner(models.Model):
 
     def __str__(self) -> str:
         return f"{self.town} · {self.network}"
+
+
+from regrow.network.models.plans import (  # noqa: E402, F401
+    FundingSource,
+    Level,
+    PeerReviewer,
+    PlanAction,
+    PlanIndicator,
+    PlanRisk,
+    PlanSection,
+    PlanVersion,
+    ReviewComment,
+    SectionKey,
+    Stakeholder,
+    TransferPlan,
+)
+from regrow.network.models.structure import (  # noqa: E402, F401
+    Component,
+    GuidanceDocument,
+    Milestone,
+    NetworkInvitation,
+    NetworkMembership,
+    NetworkRole,
+    Phase,
+)
