@@ -14,6 +14,9 @@ class NetworkConfig(AppConfig):
         from regrow.towns.models import Town
 
         places.register(Network, home_view=network_home)
+        from regrow.network import permissions
+
+        permissions.register()
 
         def has_partners(place) -> bool:
             return Partner.objects.filter(**{type(place)._meta.model_name: place}).exists()

@@ -1,10 +1,13 @@
 """The one place that answers "may this user do this to this object?".
 
 Views, the API and the admin all ask `can()`; querysets for a user come from
-`towns_where()`. Roles are held per town. Network-level roles (network lead, lead
-expert) will add their own table of actions here and be consulted the same way.
+`towns_where()`. Roles are held per town, and per network: the network app (a layer above)
+registers how its objects are answered (`register_scope`: the network lead, lead expert and
+partner coordinators' actions on networks, partners and Transfer Plans), so every view asks
+the same `can()`.
 """
 
+from collections.abc import Callable
 from enum import StrEnum
 
 from django.contrib.auth.models import AnonymousUser
@@ -23,6 +26,13 @@ class Action(StrEnum):
     SCORE_APPLICATIONS = "town.score_applications"
     # Assign and remove a round's jurors, and read their scores and the ranking.
     ASSIGN_JURORS = "town.assign_jurors"
+    # Networks (answered by the network app's scope): read what the network's members see;
+    # set the network up (lead); write a partner's Transfer Plan (its partner coordinator);
+    # comment on a plan (the lead expert, and the partners assigned to review it).
+    VIEW_NETWORK = "network.view"
+    MANAGE_NETWORK = "network.manage"
+    EDIT_PLAN = "network.edit_plan"
+    REVIEW_PLAN = "network.review_plan"
 
 
 ROLE_ACTIONS: dict[str, frozenset[Action]] = {
@@ -73,11 +83,23 @@ def roles_in(user, town: Town) -> set[str]:
     return cache[town.pk]
 
 
+# Objects answered by another app: (model, actions the user may take on the object).
+_scopes: list[tuple[type[Model], Callable[[object, Model], frozenset[Action]]]] = []
+
+
+def register_scope(model: type[Model], actions_of: Callable[[object, Model], frozenset]) -> None:
+    """Let an app above answer `can()` for its own objects (e.g. the network's roles)."""
+    _scopes.append((model, actions_of))
+
+
 def can(user, action: Action, obj: Model) -> bool:
     if not _is_active(user):
         return False
     if user.is_superuser:
         return True
+    for model, actions_of in _scopes:
+        if isinstance(obj, model):
+            return action in actions_of(user, obj)
     return any(action in ROLE_ACTIONS.get(role, ()) for role in roles_in(user, town_of(obj)))
 
 
