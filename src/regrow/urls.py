@@ -52,6 +52,7 @@ urlpatterns += i18n_patterns(
     path("", include("regrow.premises.urls")),
     path("", include("regrow.popups.urls")),
     path("", include("regrow.indicators.urls")),
+    path("", include("regrow.network.urls")),
     path("", include("regrow.publishing.urls")),
     path("<slug:slug>/", views.place_home, name="place_home"),
     path("<slug:slug>/<slug:section>/", views.place_section, name="place_section"),

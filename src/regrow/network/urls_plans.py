@@ -1,0 +1,3 @@
+"""The network's plans addresses."""
+
+urlpatterns: list = []

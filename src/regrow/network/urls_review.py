@@ -1,0 +1,3 @@
+"""The network's review addresses."""
+
+urlpatterns: list = []

@@ -1,0 +1,3 @@
+"""The network's setup addresses."""
+
+urlpatterns: list = []
