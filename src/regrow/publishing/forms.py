@@ -4,39 +4,11 @@ from django.utils.translation import gettext_lazy as _
 from django_prose_editor.fields import ProseEditorFormField
 
 from regrow.lib.images import PhotoField
+from regrow.lib.richtext import EDITOR_EXTENSIONS  # what the sanitiser keeps
 from regrow.lib.widgets import LocalDateTimeInput
 from regrow.network.models import Network
 from regrow.publishing.models import Entry, Image, Person, publisher_q
 from regrow.publishing.services import ENTRY_CONTENT_FIELDS, EntryAction
-
-# What the editor offers is what the sanitiser keeps (see html.py).
-EDITOR_EXTENSIONS = {
-    "Bold": True,
-    "Italic": True,
-    "Underline": True,
-    "Strike": True,
-    "Subscript": True,
-    "Superscript": True,
-    "Heading": {"levels": [2, 3, 4]},
-    "BulletList": True,
-    "OrderedList": True,
-    "ListItem": True,
-    "Blockquote": True,
-    "HorizontalRule": True,
-    "HardBreak": True,
-    "Link": {"enableTarget": False},
-    "Table": True,
-    "TableRow": True,
-    "TableHeader": True,
-    "TableCell": True,
-    "Figure": True,
-    "Caption": True,
-    "Image": True,
-    "History": True,
-    # Not a feature: lets the editor's <style> element past the content security policy.
-    "StyleNonce": True,
-}
-
 
 # An event's own fields: the writing page groups them, and shows them only for an event.
 EVENT_FIELDS = (
