@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from regrow.indicators.formats import ImportRejected, Problems, RowError
 from regrow.indicators.formats.records import MAX_SOURCE_LENGTH
 from regrow.indicators.models import ImportBatch, Observation, ObservationChange
-from regrow.indicators.services import mapping
+from regrow.indicators.services import bulkwrite, mapping
 from regrow.indicators.services.existing import chunk_size, held
 from regrow.indicators.services.imports import (
     ImportConflict,
@@ -183,11 +183,13 @@ def _write(data, filename, options, target, batch, by, read_versions, progress) 
                 updated[row.id] = (town_id, info.id, record)
         if conflicts:
             continue  # nothing will be written: go on only to name every conflict
-        bulk.insert(Observation, _OBSERVATION_COLUMNS, new, batch_size=size)
-        moved_on = bulk.update_unchanged(Observation, _CHANGED_COLUMNS, updates, batch_size=size)
+        bulkwrite.insert(Observation, _OBSERVATION_COLUMNS, new, batch_size=size)
+        moved_on = bulkwrite.update_unchanged(
+            Observation, _CHANGED_COLUMNS, updates, batch_size=size
+        )
         conflicts += [_conflict(target, *updated[pk]) for pk in moved_on]
         rows = bulk.database_rows(ObservationChange, _HISTORY_COLUMNS, history)
-        bulk.insert(ObservationChange, _HISTORY_COLUMNS, rows, batch_size=size // 3)
+        bulkwrite.insert(ObservationChange, _HISTORY_COLUMNS, rows, batch_size=size // 3)
         batch.added += len(new)
         batch.changed += len(updates)
         if progress:
