@@ -220,3 +220,19 @@ def test_files_that_are_not_jsonstat_datasets_are_refused(data, says):
 def test_a_file_that_is_not_what_it_claims_is_refused():
     assert "not valid JSON" in problems_of(long_csv("a,b,2019,1,,"), file_format="jsonstat")[0][2]
     assert "backslash" in problems_of(jsonstat_bytes(), file_format="eurostat")[0][2]
+
+
+def test_long_format_in_an_xlsx_workbook_with_typed_cells():
+    from regrow.lib.tabular.writing import xlsx_bytes
+
+    data = xlsx_bytes(
+        ["Pilsēta", "Rādītājs", "Periods", "Vērtība"],
+        [["aluksne", "population", 2019, 7234], ["aluksne", "footfall", "2024-03", 1234.5]],
+        sheet_name="Dati",
+    )
+    _reading, records = read(data)
+    assert as_tuples(records) == [
+        ("aluksne", "population", "2019", Decimal("7234.0000"), ""),
+        ("aluksne", "footfall", "2024-03", Decimal("1234.5000"), ""),
+    ]
+    assert [record.row for record in records] == [2, 3]
