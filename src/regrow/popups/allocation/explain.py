@@ -132,7 +132,9 @@ class Costs:
         self.objective = result.objective
         self.deadline, self.count = deadline, max(1, count)
         self.with_budget = budget_binds(index, blocks)
-        self.model = milp.build(index, blocks, np.arange(len(blocks)), with_budget=self.with_budget)
+        # The solve's own model (blocks worth nothing left out), so its prices fit it.
+        columns = milp.priced(index, blocks)
+        self.model = milp.build(index, blocks, columns, with_budget=self.with_budget)
         self.lp_bound, self.reduced = None, None
         prices = np.array(result.stats.row_prices, dtype=np.float64)
         if len(self.model.columns) and len(prices) == self.model.size[1]:
@@ -153,11 +155,17 @@ class Costs:
         best_with = self.evicting(a)
         high = None if best_with is None else max(0.0, self.objective - best_with)
         low = None
-        if self.reduced is not None:
+        position = self.position
+        priced = [position[int(k)] for k in blocks.by_application[a] if int(k) in position]
+        if self.reduced is not None and not priced:
+            # Worth nothing: a plan with it is, without it, a plan of the model.
+            low = max(0.0, self.objective - self.lp_bound)
+        elif self.reduced is not None:
             # With a in, some block of a is at 1: no such plan is worth more than bound + r.
-            best_r = max(self.reduced[self.position[int(k)]] for k in blocks.by_application[a])
+            best_r = max(self.reduced[i] for i in priced)
             low = max(0.0, self.objective - (self.lp_bound + min(0.0, best_r)))
-        if len(self.model.columns) <= EXACT_COLUMNS and time.monotonic() < self.deadline:
+        small = len(self.model.columns) <= EXACT_COLUMNS
+        if priced and small and time.monotonic() < self.deadline:
             exact = self.forced(a, best_with)
             if exact is not None:
                 low, high = (
@@ -174,7 +182,12 @@ class Costs:
         best = None
         for k in blocks.by_application[a][:: max(1, len(blocks.by_application[a]) // 4)]:
             u, s, n = int(blocks.unit[k]), int(blocks.start[k]), int(blocks.length[k])
-            plan = {b: p for b, p in self.plan.items() if not clashes(index, a, u, s, n, b, p)}
+            # Pinned pop-ups stay where they are (then a may not fit there).
+            plan = {
+                b: p
+                for b, p in self.plan.items()
+                if b in index.pinned or not clashes(index, a, u, s, n, b, p)
+            }
             occupancy = Occupancy(index)
             for b, (pu, ps, pn) in plan.items():
                 occupancy.add(b, pu, ps, pn)
@@ -216,12 +229,15 @@ class Costs:
 
 
 def clashes(index: Index, a: int, u: int, s: int, n: int, b: int, placed) -> bool:
-    """Whether b's stay shares a week with a's block in the same unit or street and category."""
+    """Whether b's stay shares a week with a's block in the same unit, or on the same street in
+    the same category when the round limits those."""
     pu, ps, pn = placed
     overlap = ps < s + n and s < ps + pn
     if not overlap:
         return False
     if pu == u:
         return True
+    if index.problem.round.max_per_category_per_street is None:
+        return False
     same_street = index.unit_street[pu] == index.unit_street[u]
     return bool(same_street and index.application_category[b] == index.application_category[a])

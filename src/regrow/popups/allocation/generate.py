@@ -91,3 +91,60 @@ def generate(applications: int, units: int, weeks: int, *, seed: int = 0) -> Pro
         preference_bonus=0.3,
     )
     return Problem(round=round_, units=tuple(unit_list), applications=tuple(application_list))
+
+
+TOWN_CATEGORIES = ("food", "fashion", "crafts", "beauty", "services", "culture", "other")
+TOWN_STREETS = 6
+
+
+def generate_town(applications: int, units: int, weeks: int, *, seed: int = 0) -> Problem:
+    """A round as the app builds one (bench/allocation_pages.py's shape): integer scores 0-10
+    from one juror, six streets with at most three shops of a category per street and week,
+    each unit's own stays (2 weeks up to the round), places for 1-2 pop-ups, rent and area
+    misfits passed as forbidden pairs, random earliest starts, grants of 0, 500 or 1,000 €."""
+    rng = random.Random(seed)  # noqa: S311 (test data, not secrets)
+    unit_list, rents = [], []
+    for i in range(units):
+        unit_list.append(
+            Unit(
+                id=f"u{i}",
+                area_m2=float(rng.randint(15, 120)),
+                # The rent a stay reaches is checked per pair and forbidden there, as the app does.
+                rent_cents_per_month=0,
+                street=f"s{i % TOWN_STREETS}",
+                capacity=rng.choice((1, 1, 1, 2)),
+                min_weeks=2,
+                max_weeks=weeks,
+            )
+        )
+        rents.append(rng.randint(5, 40) * 1000)
+    application_list, forbids = [], []
+    for i in range(applications):
+        min_area = rng.choice((0, 10, 20, 40))
+        max_rent = rng.choice((None, 30_000, 50_000))
+        for unit, rent in zip(unit_list, rents, strict=True):
+            if unit.area_m2 < min_area or (max_rent is not None and rent > max_rent):
+                forbids.append((f"a{i}", unit.id))
+        application_list.append(
+            Application(
+                id=f"a{i}",
+                score=float(rng.randint(0, 10)),
+                category=rng.choice(TOWN_CATEGORIES),
+                earliest_start_week=rng.randint(0, max(0, weeks - 2)),
+                min_weeks=min(2, weeks),
+                max_weeks=max(min(2, weeks), rng.randint(2, max(2, weeks))),
+                grant_cents=rng.choice((0, 50_000, 100_000)),
+            )
+        )
+    round_ = Round(
+        weeks=weeks,
+        budget_cents=applications * 40_000,
+        max_per_category_per_street=3,
+        preference_bonus=0.5,
+    )
+    return Problem(
+        round=round_,
+        units=tuple(unit_list),
+        applications=tuple(application_list),
+        forbids=tuple(forbids),
+    )

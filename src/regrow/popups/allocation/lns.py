@@ -33,8 +33,10 @@ def improve(
     *,
     with_budget: bool,
     seed: int = 0,
+    bound: float = milp.INF,
 ) -> Plan:
-    """A plan at least as good as `plan` (reduced: one reduced cost per block)."""
+    """A plan at least as good as `plan` (reduced: one reduced cost per block); it stops early
+    once the plan is within `milp.OPTIMAL_GAP` of `bound` (then proven optimal)."""
     rng = random.Random(seed)  # noqa: S311 (a search order, not a secret)
     streets = sorted(set(index.unit_street.tolist()))
     units_on = {s: np.flatnonzero(index.unit_street == s) for s in streets}
@@ -42,7 +44,8 @@ def improve(
         return plan
     near_blocks = reduced > -near
     best, best_value = dict(plan), plan_value(blocks, index, plan)
-    while time.monotonic() < deadline - 0.2:
+    enough = bound - milp.OPTIMAL_GAP * abs(bound) if bound < milp.INF else milp.INF
+    while time.monotonic() < deadline - 0.2 and best_value < enough:
         rng.shuffle(streets)
         free_units: set[int] = set()
         for street in streets:

@@ -42,6 +42,12 @@ POLISH_GAP = 0.01
 # A large model's MIP also gets the blocks whose reduced cost is above minus this share of the
 # mean block value (the LP would nearly use them): 0.015 keeps about one block in seven.
 NEAR_REDUCED_COST = 0.015
+# Seconds left at least for solving the LP again by simplex when the interior point stopped.
+RESOLVE_S = 2.0
+# A large model's near blocks above this many (a degenerate LP): relax-and-fix instead of
+# the MIP. At 300x60x8 the generated rounds keep about 4,600, the town rounds 29,000-38,000,
+# where HiGHS's MIP over them found no better plan in 7 s and relax-and-fix the optimum in 1-2 s.
+NEAR_MIP_COLUMNS = 12_000
 # Whether relax-and-fix runs in a thread beside a large model's MIP rather than after it. Off:
 # at 300x60x8 the MIP then found less (gaps 0.70-0.94 % against 0.33-0.48 %, load 5).
 SIDE_SEARCH = False
@@ -71,7 +77,9 @@ def finish(index: Index, blocks: Blocks, chosen: list[int], bound: float, stats:
         return infeasible(stats)
     objective = plan_value(blocks, index, plan)
     lengthen(index, occupancy, plan)
-    bound = max(bound, objective)
+    # Every plan is worth a whole number of steps (whole-number scores: of points), so is the best.
+    bound = min(bound, milp.simple_bound(index, blocks))
+    bound = max(milp.round_down(bound, milp.value_step(blocks.value)), objective)
     gap = 0.0 if bound <= 1e-9 else (bound - objective) / bound
     status = STATUS_OPTIMAL if gap <= milp.OPTIMAL_GAP else STATUS_FEASIBLE
     return Result(status, placements(index, plan), objective, bound, stats)
@@ -89,7 +97,7 @@ def solve_in_process(problem: Problem, *, time_limit_s: float = 10.0) -> Result:
     with_budget = budget_binds(index, blocks)
     parts = decompose.components(index, blocks)
     if len(blocks) <= milp.MIP_COLUMNS or len(parts) == 1:
-        columns = np.arange(len(blocks))
+        columns = milp.priced(index, blocks)
         chosen, bound, stats = whole(index, blocks, columns, start_plan, deadline, with_budget)
         if chosen is None:
             return infeasible(stats)
@@ -114,14 +122,19 @@ def whole(index, blocks, columns, start_plan: Plan, deadline: float, with_budget
     highs = milp.highs_for(model, integer=False)
     milp.set_lp_options(highs)
     relaxed = milp.run(highs, model, deadline)
+    if not relaxed.optimal and not relaxed.infeasible:
+        relaxed = again_by_simplex(model, relaxed, deadline)
     if relaxed.infeasible:
         return None, 0.0, stats
     if relaxed.row_dual is None:  # stopped inside the LP: no bound
         return sorted(start_blocks(index, blocks, start_plan)), INF, stats
-    bound, reduced = milp.reduced_costs(model, relaxed.row_dual)
+    dual, reduced = milp.reduced_costs(model, relaxed.row_dual)
+    bound = milp.round_down(dual, milp.value_step(blocks.value[model.columns]))
     stats.row_prices = tuple(relaxed.row_dual.tolist())
     plan, value = best_start(index, blocks, model, relaxed.values, start_plan)
-    x, guide = per_block(blocks, model, relaxed.values), per_block(blocks, model, reduced)
+    x = per_block(blocks, model, relaxed.values)
+    # Blocks left out of the model (worth nothing) come last in every search.
+    guide = per_block(blocks, model, reduced, missing=-INF)
     large = len(model.columns) > WHOLE_MIP_COLUMNS
     if value > -INF and (large or bound - value > POLISH_GAP * bound):
         # A better start for the MIP, and on small models fewer blocks left by reduced-cost
@@ -134,7 +147,7 @@ def whole(index, blocks, columns, start_plan: Plan, deadline: float, with_budget
     if len(model.columns) <= WHOLE_MIP_COLUMNS:
         # Reduced-cost fixing: a block with bound + r <= value is in no better plan, so the MIP
         # over the rest, together with the incumbent, still certifies a bound for the whole.
-        keep = reduced[: len(model.columns)] > value - bound - 1e-6
+        keep = reduced[: len(model.columns)] > value - dual - 1e-6
         stats.method = "lp+mip"
     else:
         # Too big to prove in time (its root LP alone is slow): search for a better plan among
@@ -143,6 +156,21 @@ def whole(index, blocks, columns, start_plan: Plan, deadline: float, with_budget
         near = NEAR_REDUCED_COST * float(np.mean(blocks.value))
         keep = (relaxed.values > 1e-3) | (reduced[: len(model.columns)] > -near)
         stats.method = "lp+near-mip+lns"
+        if keep.sum() > NEAR_MIP_COLUMNS:
+            # A degenerate LP (many plans as good as its optimum, as with whole-number scores):
+            # HiGHS finds nothing in so many blocks in time; relax-and-fix by street does.
+            stats.method = "lp+lns"
+            found = lns.improve(
+                index,
+                blocks,
+                plan,
+                guide,
+                LNS_NEAR_REDUCED_COST * float(np.mean(blocks.value)),
+                deadline - FINISH_MARGIN_S,
+                with_budget=with_budget,
+                bound=bound,
+            )
+            return sorted(start_blocks(index, blocks, found)), bound, stats
     kept = np.union1d(model.columns[keep], np.array(chosen, dtype=np.int64))
     sub = milp.build(index, blocks, kept.astype(np.int64), with_budget=with_budget)
     highs = milp.highs_for(sub, integer=True)
@@ -187,14 +215,41 @@ def whole(index, blocks, columns, start_plan: Plan, deadline: float, with_budget
     elif time.monotonic() < mip_deadline - 0.3:
         # The MIP ended early (it proved its part): relax-and-fix in the time left.
         found = lns.improve(
-            index, blocks, found, guide, near_lns, mip_deadline, with_budget=with_budget
+            index,
+            blocks,
+            found,
+            guide,
+            near_lns,
+            mip_deadline,
+            with_budget=with_budget,
+            bound=bound,
         )
     return sorted(start_blocks(index, blocks, found)), bound, stats
 
 
-def per_block(blocks: Blocks, model: milp.Model, column_values: np.ndarray) -> np.ndarray:
-    """Values given per column of the model, per block (0 for blocks not in it)."""
-    values = np.zeros(len(blocks))
+def again_by_simplex(model: milp.Model, relaxed: milp.Solved, deadline: float) -> milp.Solved:
+    """The interior point stopped short of the optimum (it reported "no progress" on a round
+    of whole-number scores): its prices bound the plans loosely (6 % there). The simplex method
+    from scratch, in at most half the time left, gives the LP's own bound and a vertex to round;
+    the first answer stays when it does not finish or bounds no better."""
+    left = deadline - time.monotonic()
+    if left < RESOLVE_S:
+        return relaxed
+    highs = milp.highs_for(model, integer=False)
+    highs.setOptionValue("solver", "simplex")
+    again = milp.run(highs, model, time.monotonic() + left / 2)
+    if again.row_dual is None or not again.optimal:
+        return relaxed
+    if relaxed.row_dual is not None and again.bound >= relaxed.bound:
+        return relaxed
+    return again
+
+
+def per_block(
+    blocks: Blocks, model: milp.Model, column_values: np.ndarray, missing: float = 0.0
+) -> np.ndarray:
+    """Values given per column of the model, per block (`missing` for blocks not in it)."""
+    values = np.full(len(blocks), missing)
     values[model.columns] = column_values[: len(model.columns)]
     return values
 
