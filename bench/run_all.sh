@@ -23,6 +23,7 @@ run_benchmarks() {
     "$python" bench/public_pages.py
     "$python" bench/allocation_pages.py
     "$python" bench/round_report.py
+    "$python" bench/indicators_import.py
 }
 
 echo "$(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg)"

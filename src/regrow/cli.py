@@ -3,6 +3,7 @@
 regrow demo                 load (or refresh) the demo data and print the logins
 regrow serve [--dev]        serve the site on http://127.0.0.1:8000, with a task worker beside it
 regrow worker               run the background tasks (pop-up allocations) alone
+regrow import observations FILE   import indicator values (CSV, Eurostat TSV, JSON-stat)
 regrow migrate | check | createsuperuser | …   as manage.py
 """
 
@@ -93,8 +94,15 @@ def serve(argv: list[str]) -> int:
 COMMANDS = {"demo": demo, "serve": serve}
 
 
+# `regrow import observations FILE` and `regrow export observations`: the indicators app's
+# commands, beside the register's `regrow import units` / `regrow export units`.
+SPELLED_APART = {("import", "observations"), ("export", "observations")}
+
+
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
+    if tuple(argv[:2]) in SPELLED_APART:
+        argv = [f"{argv[0]}_{argv[1]}", *argv[2:]]
     if argv and argv[0] in COMMANDS:
         return COMMANDS[argv[0]](argv[1:])
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "regrow.settings")

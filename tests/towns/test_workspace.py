@@ -13,6 +13,7 @@ TOOLS = {
     "Logo and colour": "/en/aluksne/workspace/look/",
     "Pop-up rounds": "/en/aluksne/popup-rounds/",
     "Jury": "/en/aluksne/popup-jury/",
+    "Import indicators": "/en/aluksne/indicators/import/",
 }
 
 
@@ -38,6 +39,7 @@ def tool_links(html: str) -> dict[str, str]:
                 "Write and edit",
                 "Logo and colour",
                 "Pop-up rounds",
+                "Import indicators",
             ],
         ),
         (Role.EDITOR, ["Write something new", "Write and edit"]),

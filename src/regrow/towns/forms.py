@@ -131,6 +131,8 @@ class TownAdminForm(forms.ModelForm):
             "locality",
             "logo",
             "accent_colour",
+            "lau_code",
+            "national_code",
         ]
 
     def __init__(self, *args, **kwargs):
