@@ -30,6 +30,36 @@ class NetworkConfig(AppConfig):
                 order=60,
                 has_content=has_partners,
             )
+        self.register_members_area()
+
+    def register_members_area(self) -> None:
+        """The members' area in pages it does not own: a person's networks on their dashboard,
+        the way in on a network's home, and their network data in "My data" and erasure."""
+        from regrow.accounts import personal_data
+        from regrow.lib import places, workspace
+        from regrow.network import personal_data as network_data
+        from regrow.network.selectors_members import has_networks
+        from regrow.network.views_members.home import members_panel
+
+        workspace.register_personal_link(
+            title=_("My networks"), url_name="network:mine", visible=has_networks, order=20
+        )
+        places.register_home_panel(members_panel)
+        personal_data.register_exporter(
+            "network_memberships",
+            network_data.export_memberships,
+            title=_("Your roles in transfer networks"),
+            order=60,
+        )
+        personal_data.register_exporter(
+            "network_stakeholder_entries",
+            network_data.export_stakeholder_entries,
+            title=_(
+                "Your entries in partners' local stakeholder groups, with their contact details"
+            ),
+            order=61,
+        )
+        personal_data.register_eraser("network", network_data.erase)
 
     def publishing_sources(self) -> list[dict]:
         """An entry can be about a network (e.g. news of a partner meeting)."""
