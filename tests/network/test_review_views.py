@@ -47,6 +47,8 @@ def test_a_reviewer_reads_every_section_and_may_comment_on_each(client, net):
         assert str(label) in html
         assert f'name="comment-{key}-body"' in html
     assert "<strong>tukšas</strong>" in html  # the section's rich text, sanitised, as written
+    assert "<h3>Pilsēta šodien</h3>" in html  # its headings below the section's own h2
+    assert f'href="/en/regrow-city/plans/{net.plan.pk}/"' in html  # back to the plan
     assert "Kāpēc seši mēneši?" in html
     assert "resolve-" not in html  # no answer forms for a reviewer
     assert 'name="reviewer"' not in html  # nor the lead's assignment
@@ -251,3 +253,15 @@ def test_the_review_page_takes_the_same_queries_for_many_comments(
     assert response.status_code == 200
     assert len(many) == len(few)
     assert len(many) <= 17
+
+
+def test_the_section_text_is_sanitised_again_when_shown(client, net):
+    from regrow.network.models import PlanSection
+
+    PlanSection.objects.filter(plan_version=net.version, key="risks").update(
+        body='<p onclick="steal()">Risks</p><script>alert(1)</script><a href="javascript:x()">x</a>'
+    )
+    html = page_text(signed_in(client, net, "reviewer").get(review_path(net.plan)))
+    section = html.split('id="section-risks"')[1].split("</section>")[0]
+    assert "<p>Risks</p>" in section
+    assert "script" not in section and "onclick" not in section and "javascript:" not in section

@@ -6,6 +6,7 @@ from ninja.security import django_auth
 from regrow.api import errors
 from regrow.api.indicators import router as indicators_router
 from regrow.api.network import router as network_router
+from regrow.api.network_plans import router as network_plans_router
 from regrow.api.popups import router as popups_router
 from regrow.api.popups_allocation import router as allocation_router
 from regrow.api.popups_jury import router as jury_router
@@ -38,3 +39,4 @@ api.add_router("/", report_router)
 api.add_router("/", money_router)
 api.add_router("/", indicators_router)
 api.add_router("/", network_router)
+api.add_router("/", network_plans_router)

@@ -16,7 +16,7 @@ from decimal import Decimal
 from django.utils import translation
 from django.utils.formats import date_format, number_format
 from django.utils.translation import gettext as _
-from django.utils.translation import pgettext
+from django.utils.translation import ngettext, pgettext
 
 from regrow.lib import documents
 from regrow.lib.dates import date_on, date_range
@@ -214,11 +214,11 @@ def timeline_description(actions: Sequence[ActionRow]) -> str:
     ]
     first = min(action.starts_on for action in actions)
     last = max(action.due_on for action in actions)
-    return _("%(count)s actions, %(period)s. %(statuses)s.") % {
-        "count": len(actions),
-        "period": date_range(first, last),
-        "statuses": "; ".join(counts),
-    }
+    total = ngettext(
+        "%(period)s: %(count)s action.", "%(period)s: %(count)s actions.", len(actions)
+    )
+    total %= {"count": len(actions), "period": date_range(first, last)}
+    return f"{total} {'; '.join(counts)}."
 
 
 def timeline_svg(actions: Sequence[ActionRow], today: date | None = None) -> str:

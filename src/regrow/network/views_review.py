@@ -3,6 +3,8 @@ resolved comments), one section's comments a page at a time, and the forms that 
 section (reviewers) and answer a comment (the plan's authors). Members of the network read it;
 someone who may not comment or answer is refused with a 403 that says why."""
 
+import re
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -38,9 +40,14 @@ def review_url(plan: TransferPlan, version: PlanVersion, section: str = "") -> s
     return url + (f"#section-{section}" if section else "")
 
 
+_HEADING_TAG = re.compile(r"<(/?)h([2-5])>")
+
+
 def shown_html(body: str) -> SafeString:
-    """A section's text for the page, sanitised again as it is shown."""
-    return mark_safe(clean_html(body))  # noqa: S308 - sanitised by nh3 (lib/richtext.py)
+    """A section's text for the page, sanitised again as it is shown, its headings a level
+    below the section's own (the editor's h2 becomes h3); nh3 leaves them no attributes."""
+    html = _HEADING_TAG.sub(lambda tag: f"<{tag[1]}h{int(tag[2]) + 1}>", clean_html(body))
+    return mark_safe(html)  # noqa: S308 - sanitised by nh3 (lib/richtext.py)
 
 
 def _rights(request, plan: TransferPlan, version: PlanVersion) -> dict:
