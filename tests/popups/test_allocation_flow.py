@@ -335,3 +335,47 @@ def test_postgresql_refuses_overlapping_subleases_itself(shop_round, offer, coor
             lease(second, 7).save()
     lease(second, 7, slot=1).save()  # another place of the unit is free
     assert Sublease.objects.count() == 2
+
+
+def test_an_application_submitted_or_changed_after_the_proposal_makes_it_stale(
+    shop_round, coordinator_of, django_capture_on_commit_callbacks
+):
+    """Confirming would otherwise reject an application the solver never saw."""
+    run = solve(shop_round, coordinator_of, django_capture_on_commit_callbacks)
+    late = Application.objects.create(
+        round=shop_round,
+        applicant=make_user("late@example.org"),
+        status=ApplicationStatus.SUBMITTED,
+        **application_values(shop_round, business_name="Vēlais veikals", requested_grant_cents=0),
+    )
+    close_window(shop_round)
+    with pytest.raises(ConcurrentEditError, match="changed after this proposal"):
+        service.run_confirm(run=run, by=coordinator_of, round_version=shop_round.version)
+    late.delete()
+    Application.objects.filter(business_name="Veikals 1").update(version=5)
+    with pytest.raises(ConcurrentEditError, match="changed after this proposal"):
+        service.run_confirm(run=run, by=coordinator_of, round_version=shop_round.version)
+    assert not Sublease.objects.exists()
+
+
+def test_a_rule_changed_after_the_proposal_makes_it_stale(
+    shop_round, coordinator_of, offer, django_capture_on_commit_callbacks
+):
+    run = solve(shop_round, coordinator_of, django_capture_on_commit_callbacks)
+    close_window(shop_round)
+    service.rule_set(
+        round_=shop_round,
+        application=by_name(shop_round, "Veikals 1"),
+        offer=offer,
+        kind="forbid",
+        by=coordinator_of,
+    )
+    with pytest.raises(ConcurrentEditError, match="changed after this proposal"):
+        service.run_confirm(run=run, by=coordinator_of, round_version=shop_round.version)
+
+
+def test_ids_that_are_not_numbers_find_nothing(client, shop_round, aluksne, coordinator_of):
+    client.force_login(coordinator_of)
+    url = f"/lv/{aluksne.town.slug}/popup-rounds/{shop_round.pk}/allocation/"
+    assert client.post(url + "rules/", {"kind": "pin", "application": "abc"}).status_code == 404
+    assert client.post(url + "confirm/", {"run": "abc", "round_version": "x"}).status_code == 404

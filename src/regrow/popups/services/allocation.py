@@ -98,6 +98,10 @@ def run_solve(run_id: int) -> AllocationRun | None:
             else {}
         )
         run.result = result_json(run.round, posed, result, reasons)
+        # What the plan was made from: a proposal is not confirmed once any of them changed.
+        run.result["versions"] = {
+            str(pk): application.version for pk, application in posed.applications.items()
+        }
         run.state = AllocationRun.State.DONE
     except Exception as error:  # the coordinator sees that it failed; the log has why
         log.exception("allocation run %s failed", run_id)
@@ -154,6 +158,25 @@ def result_json(round_: Round, posed, result, reasons) -> dict:
         "placements": placements,
         "left_out": left_out,
     }
+
+
+def application_versions(round_: Round) -> dict[str, int]:
+    """The round's submitted applications and their versions, as a run keeps them."""
+    return {
+        str(pk): version
+        for pk, version in round_.applications.filter(
+            status=ApplicationStatus.SUBMITTED
+        ).values_list("pk", "version")
+    }
+
+
+def is_stale(run: AllocationRun, round_: Round) -> bool:
+    """Whether the round, its pins and forbids or its applications changed since the run."""
+    return (
+        run.round_version != round_.version
+        or run.rules != rules_of(round_)
+        or run.result.get("versions") != application_versions(round_)
+    )
 
 
 def _fits(application: Application, offer: RoundUnit) -> list[str]:
@@ -238,9 +261,12 @@ def run_confirm(
     newest = latest_run(round_)
     if newest is None or newest.pk != run.pk or run.state != AllocationRun.State.DONE:
         raise ConcurrentEditError(_("There is a newer proposal. Review it before confirming."))
-    if run.round_version != round_.version or round_version != round_.version:
+    if round_version != round_.version or is_stale(run, round_):
         raise ConcurrentEditError(
-            _("The round changed after this proposal was made. Propose again.")
+            _(
+                "The round, its pins and forbids or its applications changed after this "
+                "proposal was made. Propose again."
+            )
         )
     if run.result.get("status") == allocation.STATUS_INFEASIBLE:
         raise ValidationError(_("This proposal holds no plan: remove a pin and propose again."))

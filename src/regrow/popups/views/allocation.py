@@ -44,7 +44,7 @@ def _proposal_context(request, round_, run: AllocationRun) -> dict:
         "out_page": out_page,
         "left_out": rows.left_out_rows(list(out_page), applications, offers),
         "offers": list(offers.values()),
-        "stale": run.round_version != round_.version or run.rules != service.rules_of(round_),
+        "stale": service.is_stale(run, round_),
         "objective": rows.points(result.get("objective") or 0),
         "bound": None if result.get("bound") is None else rows.points(result["bound"]),
     }
@@ -90,6 +90,12 @@ def allocation_status(request: HttpRequest, slug: str, pk: int) -> JsonResponse:
     return JsonResponse({"run": run.pk if run else None, "state": run.state if run else None})
 
 
+def _number(request, name: str) -> int:
+    """A posted id; anything but digits finds nothing (404), never a 500."""
+    value = request.POST.get(name, "")
+    return int(value) if value.isdigit() else 0
+
+
 def _back(slug: str, pk: int):
     return redirect("popups:allocation", slug=slug, pk=pk)
 
@@ -115,12 +121,8 @@ def allocation_rule(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     if kind not in PairingRule.Kind.values:
         messages.error(request, _("Choose whether to pin or forbid the pairing."))
         return _back(slug, pk)
-    application = get_object_or_404(Application, round=round_, pk=request.POST.get("application"))
-    offer_pk = request.POST.get("offer")
-    offer = round_.offered_units.select_related("unit").filter(
-        pk=offer_pk if (offer_pk or "").isdigit() else None
-    )
-    offer = offer.first()
+    application = get_object_or_404(Application, round=round_, pk=_number(request, "application"))
+    offer = round_.offered_units.select_related("unit").filter(pk=_number(request, "offer")).first()
     if offer is None:
         messages.error(request, _("Choose a unit for %(name)s.") % {"name": application})
         return _back(slug, pk)
@@ -160,7 +162,7 @@ def allocation_rule_remove(request: HttpRequest, slug: str, pk: int, rule_pk: in
 @require_POST
 def allocation_confirm(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     round_ = coordinated_round(request, slug, pk)
-    run = get_object_or_404(AllocationRun, round=round_, pk=request.POST.get("run") or 0)
+    run = get_object_or_404(AllocationRun, round=round_, pk=_number(request, "run"))
     try:
         version = int(request.POST.get("round_version", ""))
     except ValueError:
