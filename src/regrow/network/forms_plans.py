@@ -22,9 +22,18 @@ def cents(euros: Decimal | None) -> int:
     return int((euros or Decimal(0)) * 100)
 
 
-def amount_field(label, **options) -> forms.DecimalField:
-    """A number typed as the page's language writes it (Latvian: 1 250,50)."""
-    return forms.DecimalField(
+class AmountField(forms.DecimalField):
+    """A number typed as the page's language writes it (Latvian: 1 250,50), its digits grouped
+    by any kind of space or not at all."""
+
+    def to_python(self, value):
+        if isinstance(value, str):
+            value = "".join(value.split()).replace("\u202f", "")
+        return super().to_python(value)
+
+
+def amount_field(label, **options) -> AmountField:
+    return AmountField(
         label=label,
         localize=True,
         widget=forms.TextInput(attrs={"inputmode": "decimal", "autocomplete": "off"}),
@@ -99,7 +108,7 @@ class ActionForm(forms.Form):
                 "description", "progress_notes", "popup_round", "indicator", "version",
             ):  # fmt: skip
                 self.initial[name] = getattr(action, name)
-            self.initial["budget"] = Decimal(action.budget_cents) / 100
+            self.initial["budget"] = (Decimal(action.budget_cents) / 100).quantize(Decimal("0.01"))
 
     def clean(self):
         data = super().clean()
