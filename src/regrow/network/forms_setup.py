@@ -116,7 +116,7 @@ class PhaseForm(_NetworkTextsForm):
 
 
 class MilestoneForm(_NetworkTextsForm):
-    texts = (("titles", _("Title"), False),)
+    texts = (("titles", _("Milestone"), False),)
     month = forms.IntegerField(
         label=_("Month of the network"),
         min_value=1,
