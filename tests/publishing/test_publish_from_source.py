@@ -169,7 +169,7 @@ def test_a_closed_round_or_one_past_its_deadline_is_refused(client, open_round, 
     response = publish_now(client, open_round)
     assert "Only the call of an open round, before its deadline" in response.content.decode()
     assert response.redirect_chain[-1][0] == f"/en/aluksne/popup-rounds/{open_round.pk}/"
-    # Straight to publishing: an event that is over is not announced either.
+    # Straight to publishing: a round past its deadline is not announced either.
     Round.objects.filter(pk=open_round.pk).update(
         status=RoundStatus.OPEN,
         applications_open_on=open_round.town.today() - timedelta(days=20),
@@ -177,7 +177,9 @@ def test_a_closed_round_or_one_past_its_deadline_is_refused(client, open_round, 
     )
     response = client.post(publish_url(open_round), follow=True)
     assert response.redirect_chain[-1][0] == "/en/aluksne/news/manage/"
-    assert shown_messages(response) == ["The event is over; it can no longer be announced."]
+    assert shown_messages(response) == [
+        "Only the call of an open round, before its deadline, can be published."
+    ]
     assert Entry.objects.count() == 0
 
 
@@ -242,3 +244,21 @@ def test_all_or_nothing_when_one_language_fails(coordinator_of, aluksne):
 
 
 __all__ = ["draft_round", "offer", "open_round", "round_values", "unit"]
+
+
+def test_a_draft_rounds_call_is_not_published_even_straight_through_publishing(client, aluksne):
+    """The round's page hides the button; publishing asked directly refuses too."""
+    from regrow.popups import services as popup_services
+    from regrow.publishing.models import Entry
+    from tests.popups.conftest import round_values
+
+    coordinator = aluksne.people[Role.COORDINATOR]
+    draft = popup_services.round_save(
+        town=aluksne.town, by=coordinator, **round_values(aluksne.town)
+    )
+    client.force_login(aluksne.people[Role.EDITOR])
+    for action in ("publish/", ""):
+        url = f"/en/aluksne/news/write/from/popups.round/{draft.pk}/{action}"
+        response = client.post(url) if action else client.get(url)
+        assert response.status_code == 302
+    assert not Entry.objects.exists()

@@ -11,6 +11,7 @@ from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db.models import Q, QuerySet
 from django.urls import reverse
 from django.utils import translation
@@ -220,6 +221,12 @@ def call_announcement(round_: Round, language: str) -> dict:
     texts in it, else in the town's languages): the application window is its time, the round's
     public page its link. Publishing's editor opens prefilled with it."""
     town = round_.town
+    if round_.status != RoundStatus.OPEN or round_.applications_close_on < town.today():
+        # Whoever asks (the round's page, or publishing directly): a draft's or a closed
+        # round's call is never announced.
+        raise ValidationError(
+            _("Only the call of an open round, before its deadline, can be published.")
+        )
     zone = ZoneInfo(town.time_zone)
     with translation.override(language):
         title = in_language(round_.titles, town, language) or str(round_.pk)

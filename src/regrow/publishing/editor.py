@@ -131,7 +131,12 @@ def write_from(request: HttpRequest, slug: str, source: str, pk: int) -> HttpRes
     obj = get_object_or_404(registered.model, pk=pk)
     if registered.place(obj) != place:
         raise Http404
-    initial = {"kind": Entry.Kind.EVENT, **registered.event(obj, get_language())}
+    try:
+        initial = {"kind": Entry.Kind.EVENT, **registered.event(obj, get_language())}
+    except ValidationError as error:  # the source refuses (e.g. a round that is not open)
+        for text in error.messages:
+            messages.error(request, text)
+        return redirect("publishing:manage", slug=place.slug)
     entry = Entry(language=get_language(), **publisher_fields(place))
     save = partial(services.entry_save_and_publish, entry=entry, about=obj)
     return _submit(request, place, _form(request, place, initial=initial), save, source_object=obj)

@@ -147,7 +147,10 @@ def _care_add(request, sublease: Sublease) -> HttpResponse:
 
 
 def _care_resolve(request, sublease: Sublease) -> HttpResponse:
-    entry = get_object_or_404(CareEntry, sublease=sublease, pk=request.POST.get("entry") or 0)
+    entry_pk = request.POST.get("entry", "")
+    entry = get_object_or_404(
+        CareEntry, sublease=sublease, pk=int(entry_pk) if entry_pk.isdigit() else 0
+    )
     entry.sublease = sublease
     form = ResolveForm(request.POST, prefix=f"resolve-{entry.pk}")
     status = 400

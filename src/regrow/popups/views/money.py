@@ -180,6 +180,11 @@ def grant_pay(request: HttpRequest, slug: str, pk: int, grant_pk: int) -> HttpRe
             form.add_error(None, str(error))
             status = 409
         except ValidationError as error:
+            if grant.status != Grant.Status.APPROVED:
+                # Paid or cancelled meanwhile (a double click, another coordinator): its pay
+                # form is no longer drawn, so the message goes above the page.
+                messages.error(request, " ".join(error.messages))
+                return _back(request, slug, pk, f"popup-{grant.sublease_id}")
             add_service_error(form, error)
         else:
             messages.success(
