@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from regrow.lib.i18n import offered_language_codes
 from regrow.lib.widgets import LocalDateInput
 from regrow.network.models import Component, NetworkRole, Partner, Phase, Stakeholder
+from regrow.network.services.stakeholders import FIELDS as STAKEHOLDER_FIELDS
 from regrow.popups.forms import TextsForm
 from regrow.towns.forms import InvitationForm as TownInvitationForm
 
@@ -205,17 +206,7 @@ class StakeholderForm(forms.ModelForm):
 
     class Meta:
         model = Stakeholder
-        fields = [
-            "kind",
-            "name",
-            "organisation",
-            "sector",
-            "power",
-            "interest",
-            "role_in_plan",
-            "email",
-            "phone",
-        ]
+        fields = list(STAKEHOLDER_FIELDS)
         widgets = {
             "role_in_plan": forms.Textarea(attrs={"rows": 3}),
             "email": forms.EmailInput(attrs={"autocomplete": "off"}),

@@ -11,18 +11,7 @@ from allauth.account.models import EmailAddress
 from django.db.models import Q, QuerySet
 
 from regrow.network.models import NetworkInvitation, NetworkMembership, Stakeholder
-
-STAKEHOLDER_FIELDS = (
-    "kind",
-    "name",
-    "organisation",
-    "sector",
-    "power",
-    "interest",
-    "role_in_plan",
-    "email",
-    "phone",
-)
+from regrow.network.services.stakeholders import FIELDS as STAKEHOLDER_FIELDS
 
 
 def _addresses(user) -> list[str]:
