@@ -8,10 +8,27 @@ class IndicatorsConfig(AppConfig):
     verbose_name = _("Indicators")
 
     def ready(self) -> None:
-        from regrow.indicators import derived
-        from regrow.lib import workspace
+        from regrow.indicators import derived, peers
+        from regrow.indicators.selectors_pages import has_public_indicators
+        from regrow.indicators.views_public import public_section
+        from regrow.lib import places, workspace
+        from regrow.towns.models import Town
         from regrow.towns.permissions import Action, can
 
+        places.register_section(
+            Town,
+            "indicators",
+            public_section,
+            title=_("Indicators"),
+            order=55,
+            has_content=has_public_indicators,
+        )
+        workspace.register_tool(
+            title=_("Indicators"),
+            url_name="indicators:dashboard",
+            visible=lambda user, town: can(user, Action.CHANGE_TOWN, town),
+            order=39,
+        )
         workspace.register_tool(
             title=_("Import indicators"),
             url_name="indicators:import",
@@ -19,6 +36,7 @@ class IndicatorsConfig(AppConfig):
             order=40,
         )
         derived.discover()
+        peers.discover()
 
     def indicator_sources(self) -> list[dict]:
         """The register's vacancy rate and the pop-ups' conversion rate, until premises and
@@ -26,3 +44,9 @@ class IndicatorsConfig(AppConfig):
         from regrow.indicators.derived_sources import sources
 
         return sources()
+
+    def indicator_peers(self) -> list:
+        """The towns of a town's networks, until the network app declares them (peers.py)."""
+        from regrow.indicators.peers import fallback_providers
+
+        return fallback_providers()

@@ -14,10 +14,12 @@ app declares `indicator_sources()` on its AppConfig, returning the keyword argum
             }]
 
 Indicators collects them when it is ready (`discover()`). A value is computed for the days of a
-period that have come (a period not begun has none); None where there is nothing to count.
+period that have come (a period not begun has none); None where there is nothing to count. A
+source may also give `compute_series` ((town, periods, today) -> one value a period): the same
+values in a fixed number of queries, where one a period would be too many for a chart.
 """
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
@@ -28,6 +30,7 @@ from regrow.indicators.periods import Period
 from regrow.towns.models import Town
 
 Compute = Callable[[Town, date, date], Decimal | None]
+ComputeSeries = Callable[[Town, Sequence[Period], date], list[Decimal | None]]
 
 
 @dataclass(frozen=True)
@@ -36,13 +39,21 @@ class DerivedSource:
     compute: Compute
     explanation: str = ""
     documentation: str = ""  # a path in the repository's docs, or an address
+    compute_series: ComputeSeries | None = None
 
 
 _registry: dict[str, DerivedSource] = {}
 
 
-def register(*, code: str, compute: Compute, explanation: str = "", documentation: str = ""):
-    _registry[code] = DerivedSource(code, compute, explanation, documentation)
+def register(
+    *,
+    code: str,
+    compute: Compute,
+    explanation: str = "",
+    documentation: str = "",
+    compute_series: ComputeSeries | None = None,
+):
+    _registry[code] = DerivedSource(code, compute, explanation, documentation, compute_series)
 
 
 def unregister(code: str) -> None:
@@ -79,5 +90,13 @@ def value_in(town: Town, code: str, period: Period, today: date | None = None) -
 def series(
     town: Town, code: str, periods: Iterable[Period], today: date | None = None
 ) -> list[tuple[Period, Decimal | None]]:
+    """Each period's value (None for periods not begun), through the source's
+    `compute_series` where it has one."""
     today = today or town.today()
-    return [(period, value_in(town, code, period, today)) for period in periods]
+    periods = list(periods)
+    derived = _registry.get(code)
+    if derived is None or derived.compute_series is None:
+        return [(period, value_in(town, code, period, today)) for period in periods]
+    begun = [period for period in periods if period.start <= today]
+    values = dict(zip(begun, derived.compute_series(town, begun, today), strict=True))
+    return [(period, values.get(period)) for period in periods]

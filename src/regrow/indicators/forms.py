@@ -2,6 +2,9 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from regrow.indicators import formats, selectors
+from regrow.indicators.figures import Mode
+from regrow.indicators.periods import FIRST_YEAR, LAST_YEAR
+from regrow.indicators.selectors_pages import MAX_PEERS
 
 # The largest file a page takes (a national JSON-stat dataset of a million values is ~20 MB).
 MAX_IMPORT_BYTES = 100 * 1024 * 1024
@@ -85,3 +88,63 @@ class ObservationImportForm(forms.Form):
                 )
             selected[dimension.strip()] = code.strip()
         return selected
+
+
+class ComparisonForm(forms.Form):
+    """The view of a comparison, read from the address (GET): which towns, absolute, per 1,000
+    inhabitants or indexed, and the base year of the index."""
+
+    towns = forms.MultipleChoiceField(
+        label=_("Compare with"),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    mode = forms.ChoiceField(label=_("Show the values"), required=False, widget=forms.RadioSelect)
+    base = forms.IntegerField(
+        label=_("Base year (its value = 100)"),
+        required=False,
+        min_value=FIRST_YEAR,
+        max_value=LAST_YEAR,
+        widget=forms.Select,
+        help_text=_("For the index only."),
+    )
+
+    def __init__(self, data=None, *, towns, per_1000: bool, years=(), **kwargs):
+        super().__init__(data, **kwargs)
+        self.fields["towns"].choices = [(town.slug, town.name) for town in towns]
+        modes = [(Mode.ABSOLUTE.value, _("as they are"))]
+        if per_1000:
+            modes.append((Mode.PER_1000.value, _("per 1,000 inhabitants")))
+        modes.append((Mode.INDEXED.value, _("indexed to a base year")))
+        self.fields["mode"].choices = modes
+        self.set_years(years)
+
+    def set_years(self, years) -> None:
+        """The base years offered: the years the comparison has values in."""
+        self.fields["base"].widget.choices = [("", _("The first year all have"))] + [
+            (year, str(year)) for year in years
+        ]
+
+    def clean_towns(self) -> list[str]:
+        chosen = self.cleaned_data["towns"]
+        if len(chosen) > MAX_PEERS:
+            raise forms.ValidationError(
+                _("Compare with at most %(count)s towns at once.") % {"count": MAX_PEERS}
+            )
+        return chosen
+
+
+class PublicChoiceForm(forms.Form):
+    """Which indicators the town shows on its public site."""
+
+    shown = forms.MultipleChoiceField(
+        label=_("Shown on the town's site"),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+    def __init__(self, *args, indicators, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["shown"].choices = [
+            (indicator.code, indicator.name) for indicator in indicators
+        ]

@@ -243,3 +243,42 @@ class ObservationChange(models.Model):
 
     def __str__(self) -> str:
         return f"{self.observation_id}: {self.old_value} → {self.new_value}"
+
+
+class TownChoice(models.Model):
+    """A town's own choice whether an indicator is shown on its public site, overriding the
+    indicator's `public_by_default`; without a row the default holds."""
+
+    town = models.ForeignKey(
+        Town,
+        on_delete=models.CASCADE,
+        related_name="indicator_choices",
+        verbose_name=_("town"),
+        db_index=False,  # the unique constraint's index starts with the town
+    )
+    indicator = models.ForeignKey(
+        Indicator,
+        on_delete=models.CASCADE,
+        related_name="town_choices",
+        verbose_name=_("indicator"),
+    )
+    public = models.BooleanField(_("shown on the town's site"))
+    changed_at = models.DateTimeField(_("changed"), default=timezone.now)
+    changed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("changed by"),
+    )
+
+    class Meta:
+        verbose_name = _("town's choice of an indicator")
+        verbose_name_plural = _("towns' choices of indicators")
+        constraints = [
+            models.UniqueConstraint(fields=["town", "indicator"], name="town_choice_one_per_town")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.town} · {self.indicator.code}: {self.public}"

@@ -3,9 +3,11 @@
 A chart is an image with a text alternative: `role="img"`, a `<title>` and a `<desc>` that the
 caller writes (what the chart shows, in words), and the page keeps the table of the figures
 beside it. Series differ by colour and also by dash pattern and marker shape (lines) or fill
-pattern (bars), named in a legend when there are several. Every text is escaped here; the caller
-formats numbers and dates in the page's language and passes them in as text. Coordinates are
-written with a decimal point whatever the language.
+pattern (bars), named in a legend when there are several (past the sixth series the colours come
+round again, each with another dash and marker). Every text is escaped here; the caller formats
+numbers and dates in the page's language and passes them in as text. Coordinates are written
+with a decimal point whatever the language. `standalone()` makes a chart a file of its own, and
+`png()` draws it as a picture (cairosvg).
 """
 
 import html
@@ -179,7 +181,7 @@ def _legend(names: Sequence[str], frame: _Frame, sample: Callable[[int, float, f
 
 
 def _marker(index: int, x: float, y: float, tooltip: str = "") -> str:
-    colour, shape = COLOURS[index % len(COLOURS)], MARKERS[index % len(MARKERS)]
+    colour, shape = COLOURS[index % len(COLOURS)], MARKERS[_style_index(index, len(MARKERS))]
     title = element("title", {}, text(tooltip)) if tooltip else ""
     if shape == "square":
         return element(
@@ -195,17 +197,39 @@ def _marker(index: int, x: float, y: float, tooltip: str = "") -> str:
     return element("circle", {"cx": x, "cy": y, "r": 3.5, "fill": colour}, title)
 
 
+def _style_index(index: int, kinds: int) -> int:
+    """A dash or marker for series `index`: the series' own up to the sixth; from the seventh,
+    whose colour repeats an earlier one's, the next kind along."""
+    return (index + index // len(COLOURS)) % kinds
+
+
 def _line_style(index: int) -> dict[str, object]:
     return {
         "fill": "none",
         "stroke": COLOURS[index % len(COLOURS)],
         "stroke-width": 2.5,
-        "stroke-dasharray": DASHES[index % len(DASHES)],
+        "stroke-dasharray": DASHES[_style_index(index, len(DASHES))],
     }
 
 
 def _tooltip(series: Sequence[Series], one: Series, label: str, figure: str) -> str:
     return f"{one.name}, {label}: {figure}" if len(series) > 1 else f"{label}: {figure}"
+
+
+def legend_height(count: int) -> int:
+    """How much of a chart's height the legend of `count` series takes (none for one series):
+    a caller with many series adds it to the size it asks for."""
+    return count * _LEGEND_ROW if count > 1 else 0
+
+
+def _reference(frame: _Frame, reference: tuple[float, str]) -> str:
+    """A dashed level across the plot (e.g. an index's 100), labelled at its right end."""
+    value, label = reference
+    y = frame.y(value)
+    line = {"x1": frame.left, "x2": frame.right, "y1": y, "y2": y, "stroke": "currentColor"}
+    mark = element("line", {**line, "stroke-width": 1.5, "stroke-dasharray": "6 3"})
+    words = element("text", {"x": frame.right, "y": y - 5, "text-anchor": "end"}, text(label))
+    return element("g", {"class": "chart-reference", "fill": "currentColor"}, mark + words)
 
 
 def line_chart(
@@ -218,10 +242,18 @@ def line_chart(
     id_prefix: str = "chart",
     size: tuple[int, int] = (480, 240),
     y_limits: tuple[float | None, float | None] = (0, None),
+    reference: tuple[float, str] | None = None,
 ) -> str:
     """A line per series over evenly spaced x labels, with a marker at each value that shows
     its figure as a tooltip, and a gap where a value is None. `y_limits` are values the y axis
-    must reach at least (None: only the data's)."""
+    must reach at least (None: only the data's); `reference` is a (value, label) level drawn
+    across the plot, which the axis reaches too."""
+    if reference is not None:
+        low, high = y_limits
+        y_limits = (
+            reference[0] if low is None else min(low, reference[0]),
+            reference[0] if high is None else max(high, reference[0]),
+        )
     frame = _frame(series, x_labels, size, y_limits, format_value)
     step = (frame.right - frame.left - 16) / max(len(x_labels) - 1, 1)
     xs = [frame.left + 8 + index * step for index in range(len(x_labels))]
@@ -232,6 +264,8 @@ def line_chart(
 
     parts = _start(frame, title, description, id_prefix) + _y_axis(frame, format_value)
     parts += _x_axis(frame, x_labels, xs) + _legend([one.name for one in series], frame, sample)
+    if reference is not None:
+        parts.append(_reference(frame, reference))
     for index, one in enumerate(series):
         path, markers, previous = [], [], None
         for position, value in enumerate(one.values):
@@ -308,3 +342,27 @@ def bar_chart(
         parts.append(element("g", {"class": "chart-series"}, "".join(bars)))
     parts.append("</svg>")
     return "".join(parts)
+
+
+_VIEW_BOX = re.compile(r'viewBox="0 0 (\d+(?:\.\d+)?) (\d+(?:\.\d+)?)"')
+
+
+def standalone(svg: str) -> str:
+    """A chart as a file of its own: an XML declaration, and its size in pixels beside its
+    viewBox (a page sizes it by CSS; a file opened alone is drawn at that size)."""
+    match = _VIEW_BOX.search(svg)
+    if match is None:
+        raise ValueError("not a chart of this module: no viewBox")
+    width, height = match.groups()
+    sized = svg.replace("<svg ", f'<svg width="{width}" height="{height}" ', 1)
+    return '<?xml version="1.0" encoding="UTF-8"?>\n' + sized
+
+
+def png(svg: str, width: int = 960) -> bytes:
+    """A chart drawn as a PNG `width` pixels wide, on white (what is drawn in currentColor comes
+    out black)."""
+    import cairosvg  # loads the cairo library: only when a picture is asked for
+
+    return cairosvg.svg2png(
+        bytestring=svg.encode("utf-8"), output_width=width, background_color="#ffffff"
+    )

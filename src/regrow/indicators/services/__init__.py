@@ -4,6 +4,7 @@ Callers use this package's names; previews of uploads are kept as the register k
 (premises' preview storage, cleared by `regrow clear_import_previews`).
 """
 
+from regrow.indicators.services.choices import public_indicators_choose
 from regrow.indicators.services.edits import observation_record
 from regrow.indicators.services.imports import (
     ImportConflict,
@@ -20,4 +21,5 @@ __all__ = [
     "observation_record",
     "observations_import",
     "observations_preview",
+    "public_indicators_choose",
 ]

@@ -7,6 +7,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from regrow.indicators import caching
 from regrow.indicators.formats.records import observation_flags, observation_value, plain
 from regrow.indicators.models import Indicator, Observation, ObservationChange
 from regrow.indicators.periods import parse_period
@@ -76,6 +77,7 @@ def observation_record(
             )
             observation.full_clean()
             observation.save()
+            caching.renew_after_commit([town.pk])
             return observation
         if version is None:
             raise ConcurrentEditError(changed_meanwhile)
@@ -105,4 +107,5 @@ def observation_record(
             changed_by=by if getattr(by, "is_authenticated", False) else None,
         )
         current.refresh_from_db()
+        caching.renew_after_commit([town.pk])
         return current

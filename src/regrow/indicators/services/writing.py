@@ -7,6 +7,7 @@ from django.db import IntegrityError, connection, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from regrow.indicators import caching
 from regrow.indicators.formats import ImportRejected, Problems, RowError
 from regrow.indicators.formats.records import MAX_SOURCE_LENGTH
 from regrow.indicators.models import ImportBatch, Observation, ObservationChange
@@ -100,7 +101,8 @@ def observations_import(
     try:
         with transaction.atomic():
             batch.save()
-            _write(data, filename, options, target, batch, by, versions, writing)
+            written = _write(data, filename, options, target, batch, by, versions, writing)
+            caching.renew_after_commit(written)
     except ImportConflict:
         _failed(batch, ImportBatch.Status.CONFLICT)
         raise
@@ -133,7 +135,8 @@ def _conflict(target: mapping.Target, town_id: int, indicator_id: int, record) -
     )
 
 
-def _write(data, filename, options, target, batch, by, read_versions, progress) -> None:
+def _write(data, filename, options, target, batch, by, read_versions, progress) -> set[int]:
+    """Write the file's values; the ids of the towns whose values it added or changed."""
     problems = Problems()
     reading = read_file(data, filename, options, problems)
     tally = mapping.Tally()
@@ -152,6 +155,7 @@ def _write(data, filename, options, target, batch, by, read_versions, progress) 
     size = chunk_size()
     dates = {}  # each period's first day as the database takes it
     conflicts: list[RowError] = []
+    written: set[int] = set()
     for chunk in chunks(records, size):
         keys = [key_of(*item) for item in chunk]
         current = held(keys, lock=True)
@@ -172,6 +176,7 @@ def _write(data, filename, options, target, batch, by, read_versions, progress) 
                     (town_id, info.id, period.text, start, period.granularity.value,
                      record.value, record.flags, source, batch.pk, 1)
                 )  # fmt: skip
+                written.add(town_id)
             elif row.value == record.value and row.flags == record.flags:
                 batch.unchanged += 1
             else:
@@ -181,6 +186,7 @@ def _write(data, filename, options, target, batch, by, read_versions, progress) 
                      batch.pk, now, person_id)
                 )  # fmt: skip
                 updated[row.id] = (town_id, info.id, record)
+                written.add(town_id)
         if conflicts:
             continue  # nothing will be written: go on only to name every conflict
         bulkwrite.insert(Observation, _OBSERVATION_COLUMNS, new, batch_size=size)
@@ -202,3 +208,4 @@ def _write(data, filename, options, target, batch, by, read_versions, progress) 
     ImportBatch.objects.filter(pk=batch.pk).update(
         added=batch.added, changed=batch.changed, unchanged=batch.unchanged
     )
+    return written
