@@ -379,3 +379,14 @@ def test_ids_that_are_not_numbers_find_nothing(client, shop_round, aluksne, coor
     url = f"/lv/{aluksne.town.slug}/popup-rounds/{shop_round.pk}/allocation/"
     assert client.post(url + "rules/", {"kind": "pin", "application": "abc"}).status_code == 404
     assert client.post(url + "confirm/", {"run": "abc", "round_version": "x"}).status_code == 404
+
+
+def test_a_decision_links_in_a_language_the_site_speaks(shop_round):
+    """A German application to a Latvian and English town: the link is not a 404."""
+    from regrow.popups.services.decisions import site_language
+
+    application = by_name(shop_round, "Veikals 1")
+    application.language = "de"
+    assert site_language(application, shop_round.town) in shop_round.town.languages
+    application.language = "en"
+    assert site_language(application, shop_round.town) == "en"

@@ -284,3 +284,19 @@ def test_fit_dates_shorter_than_the_stay():
     assert fit.misfits(need, OFFER) == [fit.DATES]
     assert fit.reasons_for_none(need, [OFFER]) == [fit.DATES]
     assert fit.reasons_for_none(fit.Need(category="food"), [OFFER]) == []
+
+
+def test_a_stay_into_a_dearer_phase_pays_each_phase_for_its_own_weeks():
+    """Melgaço's terms: three months free, then 1 EUR per m2 a month, for a 72 m2 unit."""
+    from regrow.popups import fit
+
+    melgaco = fit.Offer(id=1, area_m2=72.0, phases=((1, 0), (4, 100)), rent_per_m2=True)
+    assert fit.stay_rent_cents(melgaco, weeks=12) == 0
+    assert fit.average_monthly_rent_cents(melgaco, weeks=12) == 0
+    # Month 4 starts in week 14: a 20-week stay pays 7 weeks at 72 EUR a month.
+    assert fit.stay_rent_cents(melgaco, weeks=20) == round(7 * 7200 / fit.WEEKS_A_MONTH)
+    average = fit.average_monthly_rent_cents(melgaco, weeks=20)
+    assert 0 < average < 7200
+    assert abs(average * 20 / fit.WEEKS_A_MONTH - 7 * 7200 / fit.WEEKS_A_MONTH) < 1
+    flat = fit.Offer(id=2, area_m2=40.0, phases=((1, 15000),))
+    assert fit.average_monthly_rent_cents(flat, weeks=8) == 15000

@@ -198,6 +198,9 @@ def test_an_approval_is_not_dated_ahead_nor_for_a_cancelled_pop_up(money_round, 
             approved_on=money_round.town.today() + timedelta(days=1),
         )
     assert "approved_on" in refusal(error)
+    with pytest.raises(ValidationError) as error:
+        approve(money_round, "Medus māja", 1_000, coordinator_of, approved_on=date(1, 1, 1))
+    assert "approved_on" in refusal(error)
     Sublease.objects.filter(application__business_name="Medus māja").update(
         status=Sublease.Status.CANCELLED
     )

@@ -62,6 +62,29 @@ def monthly_rent_cents(offer: Offer, *, weeks: int) -> int:
     return highest
 
 
+def stay_rent_cents(offer: Offer, *, weeks: int) -> int:
+    """What a stay of `weeks` weeks pays in all: each week at the phase then in force (a
+    month's amount spread over WEEKS_A_MONTH weeks; nothing before the first phase)."""
+    starts = sorted((phase_start_week(offer, start), amount) for start, amount in offer.phases)
+    total = 0.0
+    for week in range(1, weeks + 1):
+        in_force = [amount for start, amount in starts if start <= week]
+        if in_force:
+            total += in_force[-1] / WEEKS_A_MONTH
+    if offer.rent_per_m2:
+        total *= offer.area_m2
+    return round(total)
+
+
+def average_monthly_rent_cents(offer: Offer, *, weeks: int) -> int:
+    """The stay's rent a month on average: what a sublease charges for each of its days, so
+    that a stay that runs into a dearer phase (Melgaço: three months free, then €1/m²) pays
+    exactly its phases in all."""
+    if weeks <= 0:
+        return 0
+    return round(stay_rent_cents(offer, weeks=weeks) * WEEKS_A_MONTH / weeks)
+
+
 def stay_weeks(need: Need, offer: Offer) -> int | None:
     """The shortest stay both sides accept, or None if their stay lengths do not overlap."""
     shortest = max(need.min_stay_weeks, offer.min_stay_weeks)

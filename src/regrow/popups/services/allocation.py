@@ -337,7 +337,7 @@ def _create_subleases(round_, run, by, placed, applications, offers) -> list[Sub
                 slot=slot,
                 starts_on=starts_on,
                 ends_on=ends_on,
-                rent_cents_per_month=fit.monthly_rent_cents(
+                rent_cents_per_month=fit.average_monthly_rent_cents(
                     fits[offer.pk], weeks=int(item["weeks"])
                 ),
                 service_charges_cents_per_month=(

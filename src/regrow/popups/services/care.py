@@ -41,6 +41,11 @@ def care_entry_add(
     _require_live(sublease)
     errors: dict[str, str] = {}
     _not_future(happened_on, town.today(), "happened_on", errors)
+    opened = sublease.round_unit.round.applications_open_on
+    if happened_on is not None and happened_on < opened:
+        errors["happened_on"] = _("Choose a day after the round opened (%(day)s).") % {
+            "day": date_on(opened)
+        }
     if kind not in CareEntry.Kind.values:
         errors["kind"] = _("Choose what kind of thing happened.")
     description = (description or "").strip()

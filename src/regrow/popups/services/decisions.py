@@ -3,6 +3,7 @@ register's status history, and each applicant's decision by e-mail in their lang
 
 from datetime import date, timedelta
 
+from django.conf import settings
 from django.core.mail import send_mass_mail
 from django.db import transaction
 from django.template.loader import render_to_string
@@ -78,8 +79,18 @@ def record_popup_days(subleases, *, by) -> None:
                 _record(unit, before, after, by)
 
 
+def site_language(application, town) -> str:
+    """The applicant's language if the site speaks it; else the town's first that it does
+    (a link in a language the site does not offer would be a 404)."""
+    offered = [code for code, _name in settings.LANGUAGES]
+    for code in [application.language, *town.languages]:
+        if code in offered:
+            return code
+    return settings.LANGUAGE_CODE
+
+
 def _decision(application, sublease, round_, base_url) -> tuple[str, str, None, list[str]]:
-    with translation.override(application.language):
+    with translation.override(site_language(application, round_.town)):
         link = base_url.rstrip("/") + reverse(
             "popups:application", kwargs={"slug": round_.town.slug, "pk": application.pk}
         )

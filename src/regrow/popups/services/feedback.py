@@ -10,7 +10,6 @@ import hashlib
 import secrets
 from datetime import timedelta
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
@@ -22,6 +21,7 @@ from django.utils.translation import gettext as _
 from regrow.lib.concurrency import ConcurrentEditError
 from regrow.lib.dates import date_on
 from regrow.popups.models import Feedback, Sublease
+from regrow.popups.services.decisions import site_language
 from regrow.popups.services.rounds import require_coordinator
 
 TOKEN_BYTES = 32
@@ -55,12 +55,7 @@ def feedback_state(feedback: Feedback | None, now=None) -> str:
 
 def link_language(sublease: Sublease) -> str:
     """The trader's language if the site speaks it; else the town's first that it does."""
-    offered = [code for code, _name in settings.LANGUAGES]
-    town = sublease.round_unit.round.town
-    for code in [sublease.application.language, *town.languages]:
-        if code in offered:
-            return code
-    return settings.LANGUAGE_CODE
+    return site_language(sublease.application, sublease.round_unit.round.town)
 
 
 def _email(sublease: Sublease, feedback: Feedback, link: str) -> tuple[str, str]:

@@ -108,6 +108,10 @@ def grant_approve(
     errors = {}
     if approved_on > round_.town.today():
         errors["approved_on"] = _("The approval cannot be dated after today.")
+    elif approved_on < round_.applications_open_on:
+        errors["approved_on"] = _(
+            "The approval cannot be dated before the round opened (%(day)s)."
+        ) % {"day": date_on(round_.applications_open_on)}
     if not 0 < amount_cents <= MAX_GRANT_CENTS:
         errors["amount"] = _("A grant is more than nothing and at most ten million euros.")
     else:
