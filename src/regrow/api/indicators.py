@@ -1,4 +1,7 @@
-"""Indicators over JSON: their definitions, and a town's observations a page at a time."""
+"""Indicators over JSON: their definitions, a town's observations a page at a time, and the
+comparison of an indicator between a town and the towns of its networks."""
+
+from typing import Literal
 
 from django.shortcuts import get_object_or_404
 from ninja import Field, Query, Router, Schema
@@ -6,8 +9,11 @@ from ninja.errors import HttpError
 
 from regrow.api import paging
 from regrow.api.errors import BUSY_HEADERS, responses
-from regrow.indicators import derived, selectors
+from regrow.indicators import derived, figures, selectors, selectors_pages, visibility
+from regrow.indicators.figures import Mode
 from regrow.indicators.models import Indicator, Observation
+from regrow.indicators.periods import FIRST_YEAR, LAST_YEAR
+from regrow.lib import places
 from regrow.towns.models import Town
 from regrow.towns.permissions import Action, can
 
@@ -105,8 +111,8 @@ def list_observations(
     page_size: int = paging.PageSize,
 ):
     """The town's recorded values (derived indicators are computed, not recorded). Anyone sees
-    the indicators public by default; the town's members see every one. 20 to a page (at most
-    100)."""
+    the indicators the town shows on its site (public by default, unless the town chose
+    otherwise); the town's members see every one. 20 to a page (at most 100)."""
     paging.refuse_unknown(request, "indicator")
     town = get_object_or_404(Town, slug=slug)
     chosen = None
@@ -116,9 +122,125 @@ def list_observations(
             raise HttpError(422, f"No indicator has the code {indicator!r}.")
     rows = selectors.town_observations(town, chosen)
     if not can(request.user, Action.VIEW_WORKSPACE, town):
-        rows = rows.filter(indicator__public_by_default=True)
+        shown = visibility.public_indicators(town, selectors.indicators())
+        rows = rows.filter(indicator__in=[indicator.pk for indicator in shown])
     current = paging.page_of(request, rows, page, page_size)
     return {
         **paging.links(request, current),
         "results": [_observation_out(observation) for observation in current.object_list],
     }
+
+
+class ComparisonLineOut(Schema):
+    town: str = Field(description="The town's web address (slug)")
+    name: str
+    values: list[float | None] = Field(
+        description="One value a period, in the order of `periods`; null where there is none"
+    )
+    missing: str = Field(
+        description="Why the line has no values: 'values' (none recorded), 'base' (no value "
+        "above zero in the base year), 'population' (no population to divide by); or empty"
+    )
+
+
+class ComparisonOut(Schema):
+    indicator: str = Field(description="The indicator's code")
+    town: str = Field(description="The town compared (the first line)")
+    mode: str = Field(description="absolute, per_1000 or indexed")
+    base_year: int | None = Field(description="The year whose value is 100; null unless indexed")
+    unit: str = Field(
+        description="What the values are: the indicator's unit, 'per_1000' or 'index'"
+    )
+    periods: list[str] = Field(description="The periods, in time: 2019, 2019-Q3 or 2019-07")
+    lines: list[ComparisonLineOut] = Field(description="The town first, then the others asked")
+
+
+def _comparison_out(comparison: selectors_pages.Comparison) -> dict:
+    unit = {Mode.PER_1000: "per_1000", Mode.INDEXED: "index"}.get(
+        comparison.mode, comparison.indicator.unit
+    )
+    periods = [period.text for period in comparison.periods]
+    return {
+        "indicator": comparison.indicator.code,
+        "town": comparison.town.slug,
+        "mode": comparison.mode.value,
+        "base_year": comparison.base_year if comparison.mode == Mode.INDEXED else None,
+        "unit": unit,
+        "periods": periods,
+        "lines": [
+            {
+                "town": line.town.slug,
+                "name": line.town.name,
+                "values": [
+                    None if (value := line.values.get(text)) is None else float(value)
+                    for text in periods
+                ],
+                "missing": line.missing,
+            }
+            for line in comparison.lines
+        ],
+    }
+
+
+OTHER_TOWNS = Query(
+    None,
+    description="The other towns (their web addresses), repeated; without it the first "
+    f"{selectors_pages.DEFAULT_PEERS} of the town's networks, as the page shows",
+)
+COMPARISON_PARAMETERS = {"towns", "mode", "base"}
+
+
+@router.get(
+    "towns/{slug}/indicators/{code}/comparison",
+    response=responses({200: ComparisonOut}, 422),
+    openapi_extra=BUSY_HEADERS,
+    auth=None,
+    summary="An indicator in the town and the towns of its networks: as recorded, per 1,000 "
+    "inhabitants or indexed to a base year",
+)
+def compare(
+    request,
+    slug: str,
+    code: str,
+    towns: list[str] | None = OTHER_TOWNS,
+    mode: Literal["absolute", "per_1000", "indexed"] = Query(
+        "absolute", description="per_1000 only for counts (persons, count), not the population"
+    ),
+    base: int | None = Query(
+        None,
+        ge=FIRST_YEAR,
+        le=LAST_YEAR,
+        description="indexed: the year whose value is 100; without it the first year every "
+        "town has a value",
+    ),
+):
+    """The comparison the indicator page shows: a line a town, a value a period. Anyone
+    compares the indicators a town shows on its site; a town's members also its others. Another
+    town appears only where the reader may see its values of the indicator."""
+    unknown_parameters = sorted(set(request.GET) - COMPARISON_PARAMETERS)
+    if unknown_parameters:
+        raise HttpError(422, f"Unknown query parameter: {', '.join(unknown_parameters)}")
+    town = get_object_or_404(Town, slug=slug)
+    places.activate_time_zone(town)
+    indicator = get_object_or_404(Indicator, code=code)
+    if not visibility.may_see(request.user, town, indicator):
+        raise HttpError(403, "This town does not show this indicator.")
+    if mode == Mode.PER_1000 and not figures.per_1000_applies(indicator.code, indicator.unit):
+        raise HttpError(422, "Per 1,000 inhabitants is given only for counts of people or things.")
+    candidates = selectors_pages.comparable_towns(request.user, town, indicator)
+    if towns is None:
+        others = candidates[: selectors_pages.DEFAULT_PEERS]
+    else:
+        by_slug = {candidate.slug: candidate for candidate in candidates}
+        unknown = [name for name in towns if name not in by_slug]
+        if unknown:
+            raise HttpError(
+                422,
+                f"Not a town of {town.slug}'s networks that shows this indicator: "
+                + ", ".join(unknown),
+            )
+        if len(set(towns)) > selectors_pages.MAX_PEERS:
+            raise HttpError(422, f"At most {selectors_pages.MAX_PEERS} other towns at once.")
+        others = [by_slug[name] for name in dict.fromkeys(towns)]
+    comparison = selectors_pages.comparison(town, indicator, others, Mode(mode), base)
+    return _comparison_out(comparison)
