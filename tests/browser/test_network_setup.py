@@ -14,6 +14,11 @@ from tests.fixtures import PASSWORD, make_town_with_people
 from tests.network.setup_data import add_structure, make_network
 
 
+def assert_fits_the_phone(page) -> None:
+    """Nothing wider than the phone: wide tables scroll in their own box."""
+    assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"], page.url
+
+
 def test_a_lead_sets_up_phases_and_milestones_and_a_partner_adds_a_stakeholder(
     new_page, transactional_db
 ):
@@ -33,6 +38,7 @@ def test_a_lead_sets_up_phases_and_milestones_and_a_partner_adds_a_stakeholder(
     page.locator("main h2 a[href='/lv/regrow-city/members/']").click()
     page.wait_for_url("**/lv/regrow-city/members/")
     assert_no_axe_violations(page)
+    assert_fits_the_phone(page)
 
     page.locator("a[href='/lv/regrow-city/members/setup/phases/']").first.click()
     page.wait_for_url("**/members/setup/phases/")
@@ -63,6 +69,7 @@ def test_a_lead_sets_up_phases_and_milestones_and_a_partner_adds_a_stakeholder(
     page.wait_for_url("**/members/setup/milestones/")
     expect(page.locator("main table")).to_contain_text("Tīkla noslēgums")
     assert_no_axe_violations(page)
+    assert_fits_the_phone(page)
     assert Milestone.objects.get(month=24).due_on == date(2021, 6, 30)
 
     # Alūksne's partner coordinator adds a member of the local stakeholder group.
@@ -87,4 +94,5 @@ def test_a_lead_sets_up_phases_and_milestones_and_a_partner_adds_a_stakeholder(
     expect(other.locator("main table").first).to_contain_text("biedriba@example.org")
     expect(other.locator("svg[role=img]")).to_be_visible()
     assert_no_axe_violations(other)
+    assert_fits_the_phone(other)
     assert Stakeholder.objects.get().partner == partner

@@ -11,9 +11,11 @@ from regrow.lib.charts import COLOURS, FONT_SIZE, element, text
 
 SCALE = range(1, 6)
 CELL = 56
-LEFT, TOP = 44, 12
+LEFT = 44
+TOP = 12 + FONT_SIZE  # room for the upper quadrants' names above the grid
 SIDE = CELL * len(SCALE)
-WIDTH, HEIGHT = LEFT + SIDE + 12, TOP + SIDE + 44
+AXIS_TITLE = TOP + SIDE + 2 * FONT_SIZE + 12
+WIDTH, HEIGHT = LEFT + SIDE + 12, AXIS_TITLE + FONT_SIZE + 10
 
 
 def _x(interest: int) -> float:
@@ -25,13 +27,14 @@ def _y(power: int) -> float:
 
 
 def _quadrant_labels() -> str:
-    """What one usually does with those in each corner of the grid."""
-    inset = 6
+    """What one usually does with those in each quarter of the grid, written outside it (above
+    the upper quarters, below the lower ones) so that no circle covers them."""
+    below = AXIS_TITLE + FONT_SIZE + 4
     corners = [
-        (_("Keep satisfied"), LEFT + inset, TOP + FONT_SIZE + inset, "start"),
-        (_("Manage closely"), LEFT + SIDE - inset, TOP + FONT_SIZE + inset, "end"),
-        (_("Monitor"), LEFT + inset, TOP + SIDE - inset, "start"),
-        (_("Keep informed"), LEFT + SIDE - inset, TOP + SIDE - inset, "end"),
+        (_("Keep satisfied"), LEFT, TOP - 6, "start"),
+        (_("Manage closely"), LEFT + SIDE, TOP - 6, "end"),
+        (_("Monitor"), LEFT, below, "start"),
+        (_("Keep informed"), LEFT + SIDE, below, "end"),
     ]
     return "".join(
         element(
@@ -78,7 +81,7 @@ def _axes() -> str:
     )
     interest = element(
         "text",
-        {"x": LEFT + SIDE / 2, "y": TOP + SIDE + 2 * FONT_SIZE + 12, "text-anchor": "middle"},
+        {"x": LEFT + SIDE / 2, "y": AXIS_TITLE, "text-anchor": "middle"},
         text(_("Interest →")),
     )
     power = element(
