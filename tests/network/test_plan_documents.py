@@ -81,8 +81,9 @@ def test_the_docx_has_the_actions_as_a_table_and_their_timeline(client, net):
     assert len(actions) == 1 + 3 + 1  # header, three actions, totals
     assert actions[1][0] == "Aicinājums īpašniekiem iesniegt tukšās telpas"
     assert actions[1][1] == "Attīstības nodaļa"
-    assert actions[1][4].replace("\xa0", " ") == "1 500,00 €"
-    assert actions[-1][4].replace("\xa0", " ") == "9 000,00 €"  # 1,500 + 3,000 + 4,500
+    assert actions[1][2] == "1.07.2019–31.07.2019"  # noqa: RUF001 - en dash
+    assert actions[1][3].replace("\xa0", " ") == "1 500,00 €"
+    assert actions[-1][3].replace("\xa0", " ") == "9 000,00 €"  # 1,500 + 3,000 + 4,500
     with translation.override("lv"):
         funding_source = translation.gettext("Funding source")
     budget = next(table for table in tables if table[0][0] == funding_source)
@@ -214,3 +215,11 @@ def test_the_time_axis_steps_by_month_quarter_or_year():
     assert ticks(date(2019, 2, 10), date(2019, 6, 1))[0] == date(2019, 2, 1)
     assert ticks(date(2019, 2, 10), date(2021, 6, 1))[:2] == [date(2019, 1, 1), date(2019, 4, 1)]
     assert ticks(date(2019, 2, 10), date(2025, 6, 1))[:2] == [date(2019, 1, 1), date(2020, 1, 1)]
+
+
+def test_the_axis_names_the_year_at_its_start_and_at_each_january(net):
+    with translation.override("en"):
+        svg = timeline_svg(plan_content(net.version).actions)  # July 2019 to February 2020
+    labels = re.findall(r'<text x="[\d.]+" y="[\d.]+" text-anchor="\w+">([^<]+)</text>', svg)
+    assert labels[0] == "Jul 2019"
+    assert labels == ["Jul 2019", "Sep", "Nov", "Jan 2020"]  # every other month: room

