@@ -21,7 +21,8 @@ def test_anyone_reads_the_indicators_with_how_derived_ones_are_computed(client, 
     vacancy = by_code["vacancy_rate"]
     assert vacancy["derived"] and vacancy["max_value"] == 100.0
     assert (
-        vacancy["documentation"] == "docs/vacancy.md" and "usable units" in vacancy["explanation"]
+        vacancy["documentation"] == "docs/vacancy.md"
+        and "izmantojamās telpas" in vacancy["explanation"]  # asked for in Latvian
     )
     assert by_code["net_migration"]["min_value"] is None
 
@@ -41,7 +42,8 @@ def test_a_towns_observations_a_page_at_a_time(
         options=services.ImportOptions(),
         by=admin_user,
     )
-    with django_assert_max_num_queries(4):
+    # One of them reads the town's choice of the indicators it shows.
+    with django_assert_max_num_queries(5):
         response = client.get("/api/towns/aluksne/observations", {"page_size": 10})
     data = response.json()
     # Footfall is not public by default: anyone sees the 30 population values only.
