@@ -7,6 +7,7 @@ from decimal import Decimal
 from django import forms
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from django_prose_editor.fields import ProseEditorFormField
 
 from regrow.indicators.models import Indicator
@@ -60,7 +61,7 @@ class SectionForm(forms.Form):
 class ActionForm(forms.Form):
     title = forms.CharField(label=_("Action"), max_length=200)
     owner = forms.CharField(
-        label=_("Owner"),
+        label=pgettext_lazy("of an action: who carries it out", "Owner"),
         max_length=200,
         help_text=_("The person or organisation that carries it out."),
     )

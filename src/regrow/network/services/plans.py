@@ -43,7 +43,7 @@ class SectionConflict(ConcurrentEditError):
         super().__init__(
             _(
                 "Someone else saved this section after you opened it. Nothing was overwritten: "
-                "your text is still in the editor and theirs is shown beside it. Take what you "
+                "your text is still in the editor and theirs is shown above it. Take what you "
                 "need from theirs into yours and save again."
             )
         )
