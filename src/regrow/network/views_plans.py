@@ -120,13 +120,17 @@ def _token(request) -> int:
     return int(token) if token.isdigit() else -1
 
 
+def _refused(request, error: ValidationError | ConcurrentEditError) -> None:
+    text = " ".join(error.messages) if isinstance(error, ValidationError) else str(error)
+    messages.error(request, text)
+
+
 def _move_on(request, slug: str, plan_pk: int, number: int, service, done: str) -> HttpResponse:
     plan = selectors.plan_of(request.user, slug, plan_pk, Action.EDIT_PLAN)
     try:
         service(plan=plan, number=number, version=_token(request), by=request.user)
     except (ValidationError, ConcurrentEditError) as error:
-        text = " ".join(error.messages) if isinstance(error, ValidationError) else str(error)
-        messages.error(request, text)
+        _refused(request, error)
     else:
         messages.success(request, done % {"number": number})
     return redirect("network:plan", slug=slug, plan_pk=plan_pk)
@@ -155,8 +159,7 @@ def version_start(request: HttpRequest, slug: str, plan_pk: int) -> HttpResponse
     try:
         draft = services.version_start(plan=plan, by=request.user)
     except (ValidationError, ConcurrentEditError) as error:
-        text = " ".join(error.messages) if isinstance(error, ValidationError) else str(error)
-        messages.error(request, text)
+        _refused(request, error)
     else:
         messages.success(
             request,

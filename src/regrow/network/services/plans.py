@@ -187,16 +187,21 @@ def section_save(
     return SectionSaved(section=section, started=started)
 
 
-def _claim(version: PlanVersion, token: int, **changes) -> None:
-    version.version = claim_version(
+def _move_on(latest: PlanVersion, token: int, status: str, stamp: str) -> PlanVersion:
+    """The newest version to `status`, stamped now (`stamp`: the field that says when), with
+    the plan's actions, risks and indicators kept as they are now; refused if someone changed
+    its status since the page showed version `token` of it."""
+    changes = {"status": status, stamp: timezone.now(), "snapshot": plan_snapshot(latest.plan)}
+    latest.version = claim_version(
         PlanVersion,
-        version.pk,
+        latest.pk,
         token,
         _("Someone changed this version's status meanwhile. Reload the page."),
         **changes,
     )
     for name, value in changes.items():
-        setattr(version, name, value)
+        setattr(latest, name, value)
+    return latest
 
 
 @transaction.atomic
@@ -210,14 +215,7 @@ def version_submit(*, plan: TransferPlan, number: int, version: int, by) -> Plan
     bodies = PlanSection.objects.filter(plan_version=latest).values_list("body", flat=True)
     if not any(plain_text(body) for body in bodies):
         raise ValidationError(_("Write at least one section before sending the plan to review."))
-    _claim(
-        latest,
-        version,
-        status=Status.IN_REVIEW,
-        submitted_at=timezone.now(),
-        snapshot=plan_snapshot(plan),
-    )
-    return latest
+    return _move_on(latest, version, Status.IN_REVIEW, "submitted_at")
 
 
 @transaction.atomic
@@ -228,14 +226,7 @@ def version_finalise(*, plan: TransferPlan, number: int, version: int, by) -> Pl
     latest = _latest_locked(plan)
     if latest.number != number or latest.status != Status.IN_REVIEW:
         raise ValidationError(_("Only the version in peer review can be made final."))
-    _claim(
-        latest,
-        version,
-        status=Status.FINAL,
-        finalised_at=timezone.now(),
-        snapshot=plan_snapshot(plan),
-    )
-    return latest
+    return _move_on(latest, version, Status.FINAL, "finalised_at")
 
 
 @transaction.atomic
