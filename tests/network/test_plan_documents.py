@@ -223,3 +223,20 @@ def test_the_axis_names_the_year_at_its_start_and_at_each_january(net):
     labels = re.findall(r'<text x="[\d.]+" y="[\d.]+" text-anchor="\w+">([^<]+)</text>', svg)
     assert labels[0] == "Jul 2019"
     assert labels == ["Jul 2019", "Sep", "Nov", "Jan 2020"]  # every other month: room
+
+
+@pytest.mark.parametrize("fmt", ["docx", "pdf"])
+def test_a_download_takes_the_same_queries_for_more_actions(client, net, fmt):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client.force_login(net.people["author"])
+    client.get(document_url(net, fmt))
+    with CaptureQueriesContext(connection) as few:
+        client.get(document_url(net, fmt))
+    add_actions(net.plan, [(f"A{n}", date(2020, 1, 1), date(2020, 3, 1)) for n in range(30)])
+    with CaptureQueriesContext(connection) as many:
+        assert client.get(document_url(net, fmt)).status_code == 200
+    # session, user, two-factor check, plan, roles, reviewer, version, sections, three
+    # snapshot lists
+    assert len(many) == len(few) <= 12

@@ -265,3 +265,34 @@ def test_the_section_text_is_sanitised_again_when_shown(client, net):
     section = html.split('id="section-risks"')[1].split("</section>")[0]
     assert "<p>Risks</p>" in section
     assert "script" not in section and "onclick" not in section and "javascript:" not in section
+
+
+@pytest.mark.parametrize("who", ["reviewer", "author", "lead"])
+def test_the_review_pages_are_well_formed_html(client, net, who):
+    from tests.standards import read_page
+
+    comment = comment_on(net, SectionKey.RISKS)
+    comment_on(net, SectionKey.RISKS, body="Atbildēts", resolved_at=timezone.now())
+    signed_in(client, net, who)
+    for url in (review_path(net.plan), review_path(net.plan, 1) + "risks/"):
+        response = client.get(url)
+        assert response.status_code == 200
+        assert read_page(response.content.decode()).errors == [], url
+    assert comment.pk
+
+
+def test_a_section_page_takes_the_same_queries_for_many_comments(client, net):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    signed_in(client, net, "author")
+    url = review_path(net.plan, 1) + "risks/"
+    comment_on(net, SectionKey.RISKS)
+    client.get(url)
+    with CaptureQueriesContext(connection) as few:
+        client.get(url)
+    for number in range(30):
+        comment_on(net, SectionKey.RISKS, body=f"K{number}")
+    with CaptureQueriesContext(connection) as many:
+        assert client.get(url).status_code == 200
+    assert len(many) == len(few) <= 17
