@@ -24,6 +24,7 @@ run_benchmarks() {
     "$python" bench/allocation_pages.py
     "$python" bench/round_report.py
     "$python" bench/indicators_import.py
+    "$python" bench/transfer_plans.py
 }
 
 echo "$(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg)"
