@@ -14,6 +14,11 @@ from tests.fixtures import PASSWORD, TOTP_SECRET
 from tests.network.plans_data import make_plan_network
 
 
+def assert_fits_the_phone(page) -> None:
+    """Nothing widens the page past the phone's 390 px (wide tables scroll in their box)."""
+    assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+
+
 def test_a_coordinator_writes_submits_and_compares_a_transfer_plan(new_page, transactional_db):
     network = make_plan_network()
     author = network.people["aluksne_author"]
@@ -67,6 +72,7 @@ def test_a_coordinator_writes_submits_and_compares_a_transfer_plan(new_page, tra
     page.locator("#add form button[type=submit]").click()
     expect(page.locator("main table")).to_contain_text("Aicinājums īpašniekiem")
     assert_no_axe_violations(page)
+    assert_fits_the_phone(page)
     action = PlanAction.objects.get(plan=plan)
     assert (action.budget_cents, action.funding_source) == (125_050, "town_budget")
 
@@ -79,6 +85,7 @@ def test_a_coordinator_writes_submits_and_compares_a_transfer_plan(new_page, tra
     version = plan.versions.get()
     assert version.status == PlanVersion.Status.IN_REVIEW
     assert version.snapshot["actions"][0]["budget_cents"] == 125_050
+    assert_fits_the_phone(page)
 
     # Later: made final, then edited again, which starts version 2.
     page.locator(f"form[action='{base}versions/1/finalise/'] button").click()
@@ -101,3 +108,4 @@ def test_a_coordinator_writes_submits_and_compares_a_transfer_plan(new_page, tra
     expect(page.locator("#id_new")).to_have_value("2")
     expect(page.locator("main ins").first).to_contain_text("Īpašnieki dzīvo citur")
     assert_no_axe_violations(page)
+    assert_fits_the_phone(page)
