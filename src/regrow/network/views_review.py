@@ -85,7 +85,9 @@ def _common(request, plan: TransferPlan, version: PlanVersion, rights: dict) -> 
     }
 
 
-def _page(request, plan, version, *, status=200, comment_form=None, resolve=(None, None), **more):
+def review_page(
+    request, plan, version, *, status=200, comment_form=None, resolve=(None, None), **more
+):
     """The review page; a form that was sent comes back as typed."""
     rights = _rights(request, plan, version)
     posted, posted_pk = resolve
@@ -142,7 +144,7 @@ def _section_page(
 @login_required
 def plan_review(request: HttpRequest, slug: str, plan_pk: int, number: int | None = None):
     plan = selectors.plan_of(request.user, slug, plan_pk)
-    return _page(request, plan, selectors.version_of(plan, number))
+    return review_page(request, plan, selectors.version_of(plan, number))
 
 
 @require_GET
@@ -193,7 +195,7 @@ def comment_add(request: HttpRequest, slug: str, plan_pk: int, number: int) -> H
         return refused(request, plan, PermissionDenied(_("You may not comment on this plan.")))
     if request.POST.get("from") == "section":
         return _section_page(request, plan, version, key, status=status, comment_form=form)
-    return _page(request, plan, version, status=status, comment_form=form)
+    return review_page(request, plan, version, status=status, comment_form=form)
 
 
 @require_POST
@@ -231,4 +233,4 @@ def comment_resolve(
         return _section_page(
             request, plan, version, comment.section, status=status, resolve=resolve
         )
-    return _page(request, plan, version, status=status, resolve=resolve)
+    return review_page(request, plan, version, status=status, resolve=resolve)

@@ -15,7 +15,8 @@ from regrow.network import selectors_review as selectors
 from regrow.network.forms_review import ReviewerForm
 from regrow.network.models import PeerReviewer
 from regrow.network.services import review
-from regrow.network.views_review import _page, refused
+from regrow.network.views_review import refused, review_page
+from regrow.towns.permissions import Action
 
 
 def _back(plan) -> HttpResponse:
@@ -47,14 +48,14 @@ def reviewer_assign(request: HttpRequest, slug: str, plan_pk: int) -> HttpRespon
     try:
         review.require(
             request.user,
-            review.Action.MANAGE_NETWORK,
+            Action.MANAGE_NETWORK,
             plan.partner.network,
             _("Only the network lead assigns peer reviewers."),
         )
     except PermissionDenied as error:
         return refused(request, plan, error)
     version = selectors.version_of(plan, None)
-    return _page(request, plan, version, status=400, reviewer_form=form)
+    return review_page(request, plan, version, status=400, reviewer_form=form)
 
 
 @require_POST
