@@ -127,3 +127,23 @@ def test_a_comparison_chart_has_a_line_a_town_and_says_each_in_words():
     assert root.get("viewBox") == f"0 0 480 {240 + charts.legend_height(2)}"
     tooltips = [title.text for title in root.iter(SVG + "title")][1:]
     assert "Altena, 2001: 100" in tooltips and "Alūksne, 2001: 95.5" in tooltips
+
+
+@pytest.mark.parametrize(
+    ("language", "value", "unit", "written"),
+    [
+        ("en", Decimal("17500.0000"), "persons", "17,500"),
+        ("lv", Decimal("17500.0000"), "persons", "17\xa0500"),
+        ("lv", Decimal("-1234567.5000"), "count", "\u22121\xa0234\xa0567,5"),
+        ("en", Decimal("999"), "count", "999"),
+        ("en", 20000.0, "count", "20,000"),
+        ("en", Decimal("12.50"), "percent", "12.5 %"),
+        ("en", Decimal("0.0001"), "percent", "0.0001 %"),
+        ("lv", Decimal("114"), "eur", "114,00\xa0€"),
+    ],
+)
+def test_figures_are_written_in_the_pages_language(language, value, unit, written):
+    from regrow.indicators import words
+
+    with translation.override(language):
+        assert words.figure(value, unit) == written

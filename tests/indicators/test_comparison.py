@@ -160,7 +160,8 @@ def test_an_indicator_the_town_does_not_show_is_its_members(client, network, out
     client.force_login(coordinator)
     response = client.get(url)
     assert response.status_code == 200
-    assert table(response.content.decode(), "town-values")[1] == ["May 2024", "1,500", "", "values.csv"]
+    rows = table(response.content.decode(), "town-values")
+    assert rows[1] == ["May 2024", "1,500", "", "values.csv"]  # the file named as the source
 
 
 @time_machine.travel(TODAY)

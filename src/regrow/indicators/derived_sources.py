@@ -68,6 +68,20 @@ def popup_conversion_percent(town: Town, first: date, last: date) -> Decimal | N
     return (rate * 100).quantize(PERCENT_PLACES, rounding=ROUND_HALF_UP)
 
 
+def popup_conversion_series(
+    town: Town, periods: Sequence[Period], today: date
+) -> list[Decimal | None]:
+    """Each period's conversion rate; one query for all of them while no pop-up opened in the
+    whole span (the rate of each is then unknown too), else one a period."""
+    if not periods:
+        return []
+    first = min(period.start for period in periods)
+    last = min(max(period.end for period in periods), today)
+    if _conversion_rate()(town, (first, last)).opened == 0:
+        return [None] * len(periods)
+    return [popup_conversion_percent(town, p.start, min(p.end, today)) for p in periods]
+
+
 def sources() -> list[dict]:
     found = [
         {
@@ -91,6 +105,7 @@ def sources() -> list[dict]:
                     "period (cancelled ones not counted)."
                 ),
                 "documentation": "docs/popups-figures.md",
+                "compute_series": popup_conversion_series,
             }
         )
     return found

@@ -14,13 +14,6 @@ SMALL = (320, 160)
 WIDE = (480, 240)
 
 
-def _format(unit: str):
-    def format_value(value: float) -> str:
-        return words.figure(value, unit)
-
-    return format_value
-
-
 def town_chart_svg(tile: Tile, town_name: str, *, id_prefix: str, size=WIDE) -> str:
     """The town's values of one indicator over time."""
     indicator, points = tile.indicator, tile.summary.points
@@ -31,7 +24,7 @@ def town_chart_svg(tile: Tile, town_name: str, *, id_prefix: str, size=WIDE) -> 
         description=description,
         x_labels=[words.period_label(point.period) for point in points],
         series=[charts.Series(indicator.name, [float(point.value) for point in points])],
-        format_value=_format(indicator.unit),
+        format_value=words.figure_format(indicator.unit),
         id_prefix=id_prefix,
         size=size,
     )
@@ -63,8 +56,7 @@ def comparison_chart_svg(comparison: Comparison, *, id_prefix: str = "comparison
     """One line a town over the comparison's periods; the index's 100 marked."""
     indicator, mode = comparison.indicator, comparison.mode
 
-    def shown(value) -> str:
-        return words.shown_figure(value, indicator, mode)
+    shown = words.shown_format(indicator, mode)
 
     periods = comparison.periods
     series, sentences = [], []

@@ -116,12 +116,13 @@ def town_rows(tile: Tile) -> list[tuple[str, str, str, str]]:
 def comparison_table(comparison: Comparison) -> dict:
     """The comparison as a table: a row a period (newest first), a column a town."""
     indicator, mode = comparison.indicator, comparison.mode
+    shown = words.shown_format(indicator, mode)
     rows = []
     for period in reversed(comparison.periods):
         cells = []
         for line in comparison.lines:
             value = line.values.get(period.text)
-            cells.append("—" if value is None else words.shown_figure(value, indicator, mode))
+            cells.append("—" if value is None else shown(value))
         rows.append((words.period_label(period), cells))
     return {
         "towns": [line.town for line in comparison.lines],

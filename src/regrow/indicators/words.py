@@ -1,9 +1,12 @@
 """Indicators' figures in the page's language: values with their unit, signed changes, periods,
 whether a change is good, and the sentences a chart's text alternative is made of."""
 
+from collections.abc import Callable
 from decimal import ROUND_HALF_UP, Decimal
+from functools import lru_cache
 
-from django.utils.formats import date_format, number_format
+from django.utils.formats import date_format, get_format, number_format
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from regrow.indicators.figures import Change, Judgement, Mode, Summary
@@ -15,22 +18,52 @@ MINUS = "\u2212"  # read as "minus", unlike a hyphen
 PERCENT_PLACES = Decimal("0.1")
 
 
+@lru_cache(maxsize=32)
+def _separators(language: str | None) -> tuple[str, str, int] | None:
+    """The language's decimal and thousands separators and its group size; None for a
+    language whose groups are not all of one size (number_format handles those)."""
+    grouping = get_format("NUMBER_GROUPING")
+    if not isinstance(grouping, int) or grouping <= 0:
+        return None
+    return get_format("DECIMAL_SEPARATOR"), get_format("THOUSAND_SEPARATOR"), grouping
+
+
 def number_text(value: Decimal | float | int) -> str:
     """A number in the page's locale without trailing zeros: 17 500, 12,5, and a
-    minus sign (U+2212) before a negative one."""
+    minus sign (U+2212) before a negative one. A chart writes hundreds of them, so the locale's
+    separators are looked up once a language rather than for every number."""
     if not isinstance(value, Decimal):
         value = Decimal(repr(float(value)))
-    shown = number_format(value.normalize(), use_l10n=True, force_grouping=True)
-    return MINUS + shown[1:] if shown.startswith("-") else shown
+    value = value.normalize()
+    separators = _separators(get_language())
+    if separators is None:
+        shown = number_format(value, use_l10n=True, force_grouping=True)
+        return MINUS + shown[1:] if shown.startswith("-") else shown
+    decimal_separator, thousands, size = separators
+    written = format(value, "f")
+    negative = written.startswith("-")
+    whole, _point, fraction = written.lstrip("-").partition(".")
+    groups = []
+    while len(whole) > size:
+        groups.insert(0, whole[-size:])
+        whole = whole[:-size]
+    shown = thousands.join([whole, *groups]) + (decimal_separator + fraction if fraction else "")
+    return MINUS + shown if negative else shown
 
 
 def figure(value: Decimal | float, unit: str) -> str:
     """A value with its unit as the page writes it: 17 500, 12,5 %, 114,00 €."""
+    return figure_format(unit)(value)
+
+
+def figure_format(unit: str) -> Callable[[Decimal | float], str]:
+    """figure() for one unit, its words looked up once (for the many values of a chart)."""
     if unit == Indicator.Unit.PERCENT:
-        return _("%(number)s %%") % {"number": number_text(value)}
+        pattern = _("%(number)s %%")
+        return lambda value: pattern % {"number": number_text(value)}
     if unit == Indicator.Unit.EUR:
-        return euros(value)
-    return number_text(value)
+        return euros
+    return number_text
 
 
 def signed(text: str, value: Decimal) -> str:
@@ -120,11 +153,10 @@ def value_unit(indicator: Indicator, mode: Mode = Mode.ABSOLUTE, base_year=None)
     return str(indicator.get_unit_display())
 
 
-def shown_figure(value: Decimal | float, indicator: Indicator, mode: Mode = Mode.ABSOLUTE) -> str:
-    """A value of a comparison: with the indicator's unit as it is, a plain number otherwise."""
-    if mode == Mode.ABSOLUTE:
-        return figure(value, indicator.unit)
-    return number_text(value)
+def shown_format(indicator: Indicator, mode: Mode = Mode.ABSOLUTE) -> Callable:
+    """How a comparison writes its values: with the indicator's unit as they are, plain
+    numbers per 1,000 inhabitants or as an index."""
+    return figure_format(indicator.unit) if mode == Mode.ABSOLUTE else number_text
 
 
 def series_description(name: str, summary: Summary, unit: str) -> str:
