@@ -124,7 +124,7 @@ def test_a_comparison_chart_has_a_line_a_town_and_says_each_in_words():
     assert root.find(SVG + "desc").text == (
         "Alūksne: from 100 in 2000 to 95.5 in 2001. Altena: from 100 in 2001 to 100 in 2001."
     )
-    assert root.get("viewBox") == f"0 0 480 {240 + charts.legend_height(2)}"
+    assert root.get("viewBox") == f"0 0 360 {220 + charts.legend_height(2)}"
     tooltips = [title.text for title in root.iter(SVG + "title")][1:]
     assert "Altena, 2001: 100" in tooltips and "Alūksne, 2001: 95.5" in tooltips
 

@@ -183,7 +183,7 @@ def test_the_downloads_give_the_data_and_the_chart_of_the_view(client, network):
     svg = client.get(base + "chart.svg" + query)
     assert svg["Content-Type"] == "image/svg+xml"
     root = ET.fromstring(svg.content)
-    assert (root.get("width"), root.get("height")) == ("480", "280")
+    assert (root.get("width"), root.get("height")) == ("360", "260")
     assert root.find(SVG + "title").text == "Population, indexed (2010 = 100)"
     png = client.get(base + "chart.png" + query)
     assert png["Content-Type"] == "image/png" and png.content.startswith(b"\x89PNG\r\n")

@@ -11,7 +11,7 @@ from regrow.indicators.selectors_pages import Comparison, Tile
 from regrow.lib import charts
 
 SMALL = (320, 160)
-WIDE = (480, 240)
+WIDE = (360, 220)  # legible on a 390 px phone, where it is drawn at about 320 px
 
 
 def town_chart_svg(tile: Tile, town_name: str, *, id_prefix: str, size=WIDE) -> str:

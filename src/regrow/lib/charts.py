@@ -223,12 +223,12 @@ def legend_height(count: int) -> int:
 
 
 def _reference(frame: _Frame, reference: tuple[float, str]) -> str:
-    """A dashed level across the plot (e.g. an index's 100), labelled at its right end."""
+    """A dashed level across the plot (e.g. an index's 100), labelled above its left end."""
     value, label = reference
     y = frame.y(value)
     line = {"x1": frame.left, "x2": frame.right, "y1": y, "y2": y, "stroke": "currentColor"}
     mark = element("line", {**line, "stroke-width": 1.5, "stroke-dasharray": "6 3"})
-    words = element("text", {"x": frame.right, "y": y - 5, "text-anchor": "end"}, text(label))
+    words = element("text", {"x": frame.left + 4, "y": y - 5}, text(label))
     return element("g", {"class": "chart-reference", "fill": "currentColor"}, mark + words)
 
 
