@@ -46,10 +46,17 @@ class NetworkMembership(models.Model):
         verbose_name_plural = _("network memberships")
         ordering = ["network", "role", "user__email"]
         constraints = [
+            # A role once per network, and a partner coordinator's once per partner (two
+            # conditions rather than NULLS NOT DISTINCT, which SQLite lacks).
+            models.UniqueConstraint(
+                fields=["user", "network", "role"],
+                condition=models.Q(partner__isnull=True),
+                name="network_membership_once",
+            ),
             models.UniqueConstraint(
                 fields=["user", "network", "role", "partner"],
-                name="network_membership_once",
-                nulls_distinct=False,
+                condition=models.Q(partner__isnull=False),
+                name="network_membership_once_per_partner",
             ),
             models.CheckConstraint(
                 condition=models.Q(role="partner_coordinator", partner__isnull=False)
