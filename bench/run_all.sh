@@ -24,6 +24,7 @@ run_benchmarks() {
     "$python" bench/allocation_pages.py
     "$python" bench/round_report.py
     "$python" bench/indicators_import.py
+    "$python" bench/indicators_pages.py
     "$python" bench/transfer_plan_documents.py
     "$python" bench/transfer_plans.py
 }
