@@ -87,6 +87,10 @@ def test_a_latvian_coordinator_compares_an_indicator_indexed_to_2000(new_page, n
     page.locator("form.comparison-form button[type=submit]").click()
     page.wait_for_url(re.compile(r"mode=indexed&base=2000"))
     assert "towns=altena" in page.url and "towns=idrija" in page.url
+    downloads = page.locator("#comparison-downloads a[href*='data.csv']")
+    expect(downloads).to_have_attribute(
+        "href", re.compile(r"towns=altena&towns=idrija&mode=indexed&base=2000$")
+    )
     year_2000 = page.locator("#comparison-values tbody tr", has=page.locator("th", has_text="2000"))
     expect(year_2000.locator("td")).to_have_text(["100", "100", "100"])
     expect(page.locator("#comparison-title")).to_contain_text("(2000 = 100)")
@@ -102,7 +106,7 @@ def test_a_latvian_coordinator_compares_an_indicator_indexed_to_2000(new_page, n
     assert_no_axe_violations(shared)
 
     with page.expect_download() as downloaded:
-        page.locator("a[href*='data.csv?towns=altena']").click()
+        page.locator("#comparison-downloads a[href*='data.csv']").click()
     path = tmp_path / "comparison.csv"
     downloaded.value.save_as(path)
     lines = path.read_text(encoding="utf-8-sig").splitlines()

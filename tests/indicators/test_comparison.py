@@ -89,7 +89,15 @@ def test_the_comparison_offers_the_networks_towns_and_keeps_the_view_in_the_addr
     assert "Population, indexed (2010 = 100)" in html  # the chart's title
     assert 'class="chart-reference"' in html  # the 100 marked across the chart
     # The downloads of the comparison keep the view.
-    assert "chart.png?towns=idrija&amp;mode=indexed&amp;base=2010" in html
+    assert "chart.png?compare=1&amp;towns=idrija&amp;mode=indexed&amp;base=2010" in html
+    # A link written without towns compares with the partners, as a first visit does; the
+    # page's form, which says it was sent, with none ticked shows the town alone.
+    linked = client.get(PAGE.format(language="en", code="population") + "?mode=indexed")
+    assert table(linked.content.decode(), "comparison-values")[0] == [
+        "Period", "Alūksne", "Altena", "Idrija"
+    ]  # fmt: skip
+    alone = client.get(PAGE.format(language="en", code="population") + "?compare=1&mode=indexed")
+    assert table(alone.content.decode(), "comparison-values")[0] == ["Period", "Alūksne"]
 
 
 @time_machine.travel(TODAY)
@@ -188,7 +196,8 @@ def test_the_downloads_give_the_data_and_the_chart_of_the_view(client, network):
     png = client.get(base + "chart.png" + query)
     assert png["Content-Type"] == "image/png" and png.content.startswith(b"\x89PNG\r\n")
     # The town's own chart: its values as they are.
-    own = client.get(base + "data.csv?mode=absolute").content.decode("utf-8-sig").splitlines()
+    own = client.get(base + "data.csv?compare=1&mode=absolute")
+    own = own.content.decode("utf-8-sig").splitlines()
     assert own[0] == "Town,Indicator,Period,Value (persons),Flags,Source" and len(own) == 26
     assert client.get(base + "data.json").status_code == 404
     assert client.get(base + "data.csv?mode=sideways").status_code == 400

@@ -1,5 +1,6 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from regrow.indicators import formats, selectors
 from regrow.indicators.figures import Mode
@@ -129,7 +130,12 @@ class ComparisonForm(forms.Form):
         chosen = self.cleaned_data["towns"]
         if len(chosen) > MAX_PEERS:
             raise forms.ValidationError(
-                _("Compare with at most %(count)s towns at once.") % {"count": MAX_PEERS}
+                ngettext(
+                    "Compare with at most %(count)s town at once.",
+                    "Compare with at most %(count)s towns at once.",
+                    MAX_PEERS,
+                )
+                % {"count": MAX_PEERS}
             )
         return chosen
 

@@ -31,7 +31,7 @@ from regrow.towns.permissions import Action, can
 
 # The repository's documentation, where a derived indicator's definition is written in full.
 DOCS = Path(__file__).resolve().parents[3] / "docs"
-COMPARISON_PARAMETERS = ("towns", "mode", "base")
+COMPARISON_PARAMETERS = ("compare", "towns", "mode", "base")
 
 
 def town_or_404(slug: str) -> Town:
@@ -71,24 +71,28 @@ def _readable(request: HttpRequest, slug: str, code: str) -> tuple[Town, Indicat
 
 
 def comparison_view(request: HttpRequest, town: Town, indicator: Indicator):
-    """The comparison the address asks for (towns, mode, base year) and its form; the
-    defaults (the town and the first of its partners, the values as they are) without one."""
+    """The comparison the address asks for and its form. The page's form sends `compare`, and
+    then the towns ticked are all the towns (none: the town alone); an address without it and
+    without towns (a link written by hand, the first visit) compares with the first of the
+    town's partners. The values as they are unless `mode` says otherwise."""
     candidates = selectors_pages.comparable_towns(request.user, town, indicator)
     per_1000 = figures.per_1000_applies(indicator.code, indicator.unit)
-    asked = any(name in request.GET for name in COMPARISON_PARAMETERS)
-    if asked:
-        form = ComparisonForm(request.GET, towns=candidates, per_1000=per_1000)
+    defaults = [candidate.slug for candidate in candidates[: selectors_pages.DEFAULT_PEERS]]
+    if any(name in request.GET for name in COMPARISON_PARAMETERS):
+        data = request.GET.copy()
+        if "compare" not in data and "towns" not in data:
+            data.setlist("towns", defaults)
+        form = ComparisonForm(data, towns=candidates, per_1000=per_1000)
         form.is_valid()
         cleaned = form.cleaned_data  # the valid parts; the rest is shown with its error
         chosen = set(cleaned.get("towns", []))
-        others = [candidate for candidate in candidates if candidate.slug in chosen]
         mode = Mode(cleaned.get("mode") or Mode.ABSOLUTE)
         base = cleaned.get("base")
     else:
-        others = candidates[: selectors_pages.DEFAULT_PEERS]
-        mode, base = Mode.ABSOLUTE, None
-        initial = {"towns": [other.slug for other in others], "mode": Mode.ABSOLUTE.value}
+        chosen, mode, base = set(defaults), Mode.ABSOLUTE, None
+        initial = {"towns": defaults, "mode": Mode.ABSOLUTE.value}
         form = ComparisonForm(towns=candidates, per_1000=per_1000, initial=initial)
+    others = [candidate for candidate in candidates if candidate.slug in chosen]
     comparison = selectors_pages.comparison(town, indicator, others, mode, base)
     form.set_years(comparison.years)
     return form, comparison
@@ -126,7 +130,8 @@ def indicator_page(request: HttpRequest, slug: str, code: str) -> HttpResponse:
 def comparison_query(comparison: selectors_pages.Comparison) -> str:
     """The query of the view shown, written out in full (the defaults too), so that its
     downloads stay the same chart even if the defaults change."""
-    pairs = [("towns", line.town.slug) for line in comparison.lines[1:]]
+    pairs = [("compare", "1")]
+    pairs += [("towns", line.town.slug) for line in comparison.lines[1:]]
     pairs.append(("mode", comparison.mode.value))
     if comparison.mode == Mode.INDEXED and comparison.base_year is not None:
         pairs.append(("base", comparison.base_year))

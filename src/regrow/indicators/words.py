@@ -6,7 +6,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from functools import lru_cache
 
 from django.utils.formats import date_format, get_format, number_format
-from django.utils.translation import get_language
+from django.utils.translation import get_language, pgettext
 from django.utils.translation import gettext as _
 
 from regrow.indicators.figures import Change, Judgement, Mode, Summary
@@ -110,11 +110,14 @@ JUDGEMENT_SIGNS = {
 
 
 def judgement_word(judgement: Judgement) -> str:
+    # Literal contexts: makemessages reads them from the source.
     return {
-        Judgement.BETTER: _("better"),
-        Judgement.WORSE: _("worse"),
-        Judgement.SAME: _("unchanged"),
-        Judgement.NEUTRAL: _("neither good nor bad in itself"),
+        Judgement.BETTER: pgettext("whether a change of an indicator is good", "better"),
+        Judgement.WORSE: pgettext("whether a change of an indicator is good", "worse"),
+        Judgement.SAME: pgettext("whether a change of an indicator is good", "unchanged"),
+        Judgement.NEUTRAL: pgettext(
+            "whether a change of an indicator is good", "neither good nor bad in itself"
+        ),
     }[judgement]
 
 
