@@ -108,7 +108,7 @@ def test_per_1000_inhabitants_for_counts_only(client, network):
     assert rows[0] == ["Period", "Alūksne", "Altena"]
     # 509 enterprises among 7,560 people; 1,509 among 17,300.
     assert ["2024", "67.33", "87.23"] in rows
-    assert "<caption>Per 1,000 inhabitants</caption>" in html
+    assert "<caption>Active enterprises (per 1,000 inhabitants)</caption>" in html
     # The population itself, and rates, are not divided by the population.
     page = client.get(PAGE.format(language="en", code="population"))
     assert 'value="per_1000"' not in page.content.decode()
