@@ -243,3 +243,21 @@ def test_the_page_takes_as_many_queries_for_eight_towns_and_fifty_years_as_for_t
     client.logout()
     with django_assert_max_num_queries(20):
         client.get(url + f"?{everyone}&mode=indexed&base=2000")
+
+
+def test_the_towns_compared_come_from_the_apps_that_declare_them(network, aluksne):
+    from regrow.indicators import peers
+
+    town = network["aluksne"]
+    assert [peer.slug for peer in peers.peers_of(town)] == ["altena", "idrija"]
+    twin = make_town("twin", "Alpha twin", "LV")
+
+    def twins(of):
+        return [twin, of]  # the town itself is never its own peer
+
+    peers.register(twins)
+    try:
+        assert [peer.slug for peer in peers.peers_of(town)] == ["twin", "altena", "idrija"]
+    finally:
+        peers.unregister(twins)
+    assert peers.fallback_providers() == [peers.network_partners]
