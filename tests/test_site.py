@@ -49,7 +49,7 @@ def test_town_page_shows_contacts_and_address(client, demo):
     [
         # Sections with nothing published are left out (Alūksne has no projects in the demo,
         # the network no events) but still open.
-        ("aluksne", ["news", "events", "map", "popups", "network"]),
+        ("aluksne", ["news", "events", "map", "popups", "indicators", "network"]),
         ("regrow-city", ["news", "projects", "network"]),
     ],
 )
@@ -67,7 +67,7 @@ def test_the_main_navigation_lists_the_sections_apps_registered_and_each_opens(
 
 def test_a_section_no_app_offers_for_that_kind_of_place_is_404(client, demo):
     assert client.get("/en/regrow-city/map/").status_code == 404
-    assert client.get("/en/aluksne/indicators/").status_code == 404
+    assert client.get("/en/aluksne/figures/").status_code == 404
 
 
 def test_town_network_section_names_its_network(client, demo):

@@ -85,7 +85,7 @@ def test_the_list_shows_each_pop_ups_state_in_bounded_queries(
 ):
     add_popups(round_, coordinator, 3)
     client.force_login(coordinator)
-    with django_assert_max_num_queries(14) as few:
+    with django_assert_max_num_queries(15) as few:
         page = client.get(list_url(round_))
     add_popups(round_, coordinator, 5, first=3)
     with django_assert_max_num_queries(len(few.captured_queries)):
@@ -112,7 +112,7 @@ def test_the_pop_up_page_in_bounded_queries(
 ):
     [popup] = add_popups(round_, coordinator, 1)
     client.force_login(coordinator)
-    with django_assert_max_num_queries(14):
+    with django_assert_max_num_queries(15):
         page = client.get(page_url(popup))
     assert page.status_code == 200
     html = page.content.decode()

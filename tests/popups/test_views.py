@@ -169,7 +169,7 @@ def test_the_round_list_paginates_in_bounded_queries(
             **round_values(aluksne.town, titles={"lv": f"Kārta {number}"}),
         )
     client.force_login(coordinator_of)
-    with django_assert_max_num_queries(12):
+    with django_assert_max_num_queries(13):
         response = client.get("/en/aluksne/popup-rounds/")
     assert response.status_code == 200
     assert response.content.decode().count('class="card"') == 20

@@ -228,8 +228,8 @@ def test_navigation_sections_cost_at_most_one_query_each(
 ):
     _publish(aluksne.town, title="First news")
     town = Town.objects.get(pk=aluksne.town.pk)
-    # Publishing's kinds once, the map, the network, the pop-up rounds.
-    with django_assert_max_num_queries(4):
+    # Publishing's kinds once, the map, the network, the pop-up rounds, the indicators.
+    with django_assert_max_num_queries(5):
         keys = [section.key for section in places.sections_offered(town)]
     assert keys == ["news"]
 

@@ -14,6 +14,7 @@ TOOLS = {
     "Pop-up rounds": "/en/aluksne/popup-rounds/",
     "Jury": "/en/aluksne/popup-jury/",
     "Import indicators": "/en/aluksne/indicators/import/",
+    "Indicators": "/en/aluksne/indicators/dashboard/",
 }
 
 
@@ -40,6 +41,7 @@ def tool_links(html: str) -> dict[str, str]:
                 "Logo and colour",
                 "Pop-up rounds",
                 "Import indicators",
+                "Indicators",
             ],
         ),
         (Role.EDITOR, ["Write something new", "Write and edit"]),

@@ -6,6 +6,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from regrow.indicators.periods import Granularity
 from regrow.lib.i18n import localized, validate_translations
@@ -35,7 +36,9 @@ class Indicator(models.Model):
     names = models.JSONField(
         _("names"), validators=[validate_translations], help_text=_("The name in each language.")
     )
-    unit = models.CharField(_("unit"), max_length=10, choices=Unit.choices)
+    unit = models.CharField(
+        pgettext_lazy("of measurement", "unit"), max_length=10, choices=Unit.choices
+    )
     higher_is_better = models.BooleanField(
         _("higher is better"),
         null=True,
