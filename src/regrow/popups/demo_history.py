@@ -370,9 +370,10 @@ def load_history(aluksne, altena, aluksne_coordinator, altena_coordinator, demo)
         prefix="ALU-2019",
         domain="aluksne-traders.example.org",
         listed_on=date(2019, 7, 1),
+        # Two pop-ups share the unit and each pays its terms: half the rent each.
         owner_rent_per_m2=150,
-        rent_per_m2=50,
-        charges_per_m2=100,
+        rent_per_m2=25,
+        charges_per_m2=50,
         weeks=(8, 8),
     )
     RoundEvent.objects.update_or_create(
