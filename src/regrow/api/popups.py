@@ -16,6 +16,7 @@ from regrow.api.premises import _page_link, _refuse_unknown_parameters
 from regrow.popups import selectors
 from regrow.popups.choices import ApplicationStatus
 from regrow.popups.models import Application, Round, RoundUnit, WantedUnit
+from regrow.popups.services.outcomes import stay_days
 from regrow.towns.models import Town
 
 router = Router(tags=["pop-ups"])
@@ -269,7 +270,7 @@ def _sublease_out(application: Application) -> dict | None:
         "address": sublease.unit.display_address,
         "starts_on": sublease.starts_on,
         "ends_on": sublease.ends_on,
-        "days": (sublease.ends_on - sublease.starts_on).days + 1,
+        "days": stay_days(sublease),
         "status": sublease.status,
         "rent_cents_per_month": sublease.rent_cents_per_month,
         "service_charges_cents_per_month": sublease.service_charges_cents_per_month,

@@ -11,13 +11,11 @@ from regrow.api.errors import BUSY_HEADERS, responses
 from regrow.api.popups_jury import round_for
 from regrow.api.premises import _refuse_unknown_parameters
 from regrow.popups.models import AllocationRun, Round, RoundUnit, Sublease
+from regrow.popups.services import allocation as allocation_service
+from regrow.popups.services.outcomes import stay_days
 from regrow.towns.permissions import Action
 
 router = Router(tags=["pop-up allocation"])
-
-
-def latest_run(round_: Round) -> AllocationRun | None:
-    return round_.allocation_runs.order_by("-requested_at", "-id").first()
 
 
 def _business_names(round_: Round, ids) -> dict[int, str]:
@@ -102,12 +100,12 @@ def allocation(request, slug: str, round_id: int):
     `allocation/placements` and `allocation/left-out`."""
     _refuse_unknown_parameters(request, set())
     round_ = round_for(request, slug, round_id, Action.CHANGE_TOWN)
-    run = latest_run(round_)
+    run = allocation_service.latest_run(round_)
     return {"run": _run_out(round_, run) if run is not None else None}
 
 
 def _plan_list(round_: Round, key: str) -> tuple[int | None, list[dict]]:
-    run = latest_run(round_)
+    run = allocation_service.latest_run(round_)
     if run is None or not isinstance(run.result, dict):
         return (run.pk if run else None), []
     return run.pk, [item for item in run.result.get(key) or [] if isinstance(item, dict)]
@@ -314,7 +312,7 @@ def subleases(
                 },
                 "offer": sublease.round_unit_id,
                 "address": sublease.unit.display_address,
-                "days": (sublease.ends_on - sublease.starts_on).days + 1,
+                "days": stay_days(sublease),
             }
             for sublease in current.object_list
         ],

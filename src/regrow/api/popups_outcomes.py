@@ -15,6 +15,7 @@ from regrow.api.popups_jury import round_for
 from regrow.popups import selectors_care
 from regrow.popups.models import Sublease
 from regrow.popups.services.feedback import feedback_state
+from regrow.popups.services.outcomes import stay_days
 from regrow.towns.permissions import Action
 
 router = Router(tags=["pop-up outcomes"])
@@ -108,7 +109,7 @@ def _popup_out(sublease: Sublease, now) -> dict:
         "address": sublease.unit.display_address,
         "starts_on": sublease.starts_on,
         "ends_on": sublease.ends_on,
-        "days": (sublease.ends_on - sublease.starts_on).days + 1,
+        "days": stay_days(sublease),
         "care": {"open": sublease.care_open, "total": sublease.care_total},
         "mid_review": _fields(one(sublease, "mid_review"), ReviewOut),
         "outcome": _fields(one(sublease, "outcome"), OutcomeOut),

@@ -4,11 +4,9 @@ comments, one section's comments a page at a time, the plan's reviewers."""
 
 from dataclasses import dataclass, field
 
-from django.core.exceptions import PermissionDenied
 from django.db.models import Count, F, Q, QuerySet, Window
 from django.db.models.functions import RowNumber
 from django.http import Http404
-from django.shortcuts import get_object_or_404
 
 from regrow.network.models import (
     Partner,
@@ -19,23 +17,11 @@ from regrow.network.models import (
     SectionKey,
     TransferPlan,
 )
-from regrow.towns.permissions import Action, can
+from regrow.network.selectors_plans import plan_of  # noqa: F401 - the review pages' lookup too
 
 COMMENTS_SHOWN = 10  # of each kind, per section, on the review page
 COMMENTS_PER_PAGE = 20  # on a section's own page
 VERSIONS_SHOWN = 20
-
-
-def plan_of(user, slug: str, plan_pk: int, action: Action = Action.VIEW_NETWORK) -> TransferPlan:
-    """The plan of the address if `user` may do `action` to it: 404 for none, 403 otherwise."""
-    plan = get_object_or_404(
-        TransferPlan.objects.select_related("partner__town", "partner__network"),
-        pk=plan_pk,
-        partner__network__slug=slug,
-    )
-    if not can(user, action, plan):
-        raise PermissionDenied
-    return plan
 
 
 def version_of(plan: TransferPlan, number: int | None) -> PlanVersion:

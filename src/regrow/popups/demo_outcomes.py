@@ -12,7 +12,7 @@ from datetime import timedelta
 
 from regrow.popups.models import Footfall, Outcome, SalesBand, Sublease
 from regrow.popups.services.care import care_entry_add, care_entry_resolve, mid_review_save
-from regrow.popups.services.outcomes import outcome_save
+from regrow.popups.services.outcomes import outcome_save, stay_days
 
 # Business name → (stayed, visitors, sales band, new lease rent € a month).
 ALTENA_2024 = {
@@ -45,7 +45,7 @@ CARE = {
 
 def _record(sublease: Sublease, by, facts, language: str) -> None:
     stayed, visitors, band, rent = facts
-    days = (sublease.ends_on - sublease.starts_on).days + 1
+    days = stay_days(sublease)
     issue, visit = CARE.get(language, CARE["de"])
     entry = care_entry_add(
         sublease=sublease,
