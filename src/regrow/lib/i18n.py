@@ -17,6 +17,13 @@ def offered_language_codes() -> list[str]:
     return [code for code, _name in settings.LANGUAGES]
 
 
+def first_offered(*codes: str) -> str:
+    """The first of `codes` the site offers (so a link in it has an address), else the site's
+    default language: for e-mails to people whose language the site may not speak."""
+    offered = offered_language_codes()
+    return next((code for code in codes if code in offered), settings.LANGUAGE_CODE)
+
+
 def localized(texts: dict[str, str] | None, language: str | None = None, default: str = "") -> str:
     """The text in `language` (default: the active one), else English, else the first one given."""
     if not texts:

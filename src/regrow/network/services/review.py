@@ -7,7 +7,6 @@ each comment, which resolves it. The authors hear of a new comment by e-mail, an
 the answer, each in their own language, with a link to the review page.
 """
 
-from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
@@ -17,6 +16,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from regrow.lib.concurrency import ConcurrentEditError
+from regrow.lib.i18n import first_offered
 from regrow.network.models import (
     NetworkMembership,
     NetworkRole,
@@ -94,11 +94,7 @@ def reviewer_remove(*, assignment: PeerReviewer, by) -> None:
 
 def email_language(user, plan: TransferPlan) -> str:
     """The person's language if the site speaks it; else the plan's; else the site's default."""
-    offered = [code for code, _name in settings.LANGUAGES]
-    for code in (user.preferred_language, plan.language):
-        if code in offered:
-            return code
-    return settings.LANGUAGE_CODE
+    return first_offered(user.preferred_language, plan.language)
 
 
 def review_link(base_url: str, version: PlanVersion, language: str, section: str = "") -> str:

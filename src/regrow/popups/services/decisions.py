@@ -3,7 +3,6 @@ register's status history, and each applicant's decision by e-mail in their lang
 
 from datetime import date, timedelta
 
-from django.conf import settings
 from django.core.mail import send_mass_mail
 from django.db import transaction
 from django.template.loader import render_to_string
@@ -11,6 +10,7 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
 
+from regrow.lib.i18n import first_offered
 from regrow.premises.choices import Source, Status
 from regrow.premises.models import StatusChange
 
@@ -82,11 +82,7 @@ def record_popup_days(subleases, *, by) -> None:
 def site_language(application, town) -> str:
     """The applicant's language if the site speaks it; else the town's first that it does
     (a link in a language the site does not offer would be a 404)."""
-    offered = [code for code, _name in settings.LANGUAGES]
-    for code in [application.language, *town.languages]:
-        if code in offered:
-            return code
-    return settings.LANGUAGE_CODE
+    return first_offered(application.language, *town.languages)
 
 
 def _decision(application, sublease, round_, base_url) -> tuple[str, str, None, list[str]]:
