@@ -9,6 +9,7 @@ from ninja.errors import HttpError
 
 from regrow.api import paging
 from regrow.api.errors import BUSY_HEADERS, responses
+from regrow.api.premises import _refuse_unknown_parameters
 from regrow.indicators import derived, figures, selectors, selectors_pages, visibility
 from regrow.indicators.figures import Mode
 from regrow.indicators.models import Indicator, Observation
@@ -217,9 +218,7 @@ def compare(
     """The comparison the indicator page shows: a line a town, a value a period. Anyone
     compares the indicators a town shows on its site; a town's members also its others. Another
     town appears only where the reader may see its values of the indicator."""
-    unknown_parameters = sorted(set(request.GET) - COMPARISON_PARAMETERS)
-    if unknown_parameters:
-        raise HttpError(422, f"Unknown query parameter: {', '.join(unknown_parameters)}")
+    _refuse_unknown_parameters(request, COMPARISON_PARAMETERS)
     town = get_object_or_404(Town, slug=slug)
     places.activate_time_zone(town)
     indicator = get_object_or_404(Indicator, code=code)

@@ -6,29 +6,20 @@ from dataclasses import asdict
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core import signing
-from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from regrow.indicators import formats, selectors, services
 from regrow.indicators.forms import ObservationImportForm
 from regrow.premises.services import preview_delete, preview_open, preview_save
+from regrow.premises.views import coordinated_town
 from regrow.towns.models import Town
-from regrow.towns.permissions import Action, can
 
 IMPORT_SALT = "regrow.indicators.import"
 # How long a preview can be confirmed; `regrow clear_import_previews` removes older files.
 PREVIEW_MAX_AGE_SECONDS = 3600
-
-
-def coordinated_town(request: HttpRequest, slug: str) -> Town:
-    """The town of the address, if the user coordinates it; 403 otherwise."""
-    town = get_object_or_404(Town, slug=slug)
-    if not can(request.user, Action.CHANGE_TOWN, town):
-        raise PermissionDenied
-    return town
 
 
 def _page(town: Town, form: ObservationImportForm, **context) -> dict:
