@@ -6,11 +6,11 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import translation
 
-from regrow.lib import documents
 from regrow.popups import report_words as words
 from regrow.popups.report_document import definitions, report_document
 from regrow.popups.selectors_report import round_report, rounds_compared
 from regrow.popups.views import coordinated_round
+from regrow.popups.views.agreements import document_response
 from regrow.premises.views import coordinated_town
 
 
@@ -38,11 +38,7 @@ def round_report_page(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
 def _download(request: HttpRequest, slug: str, pk: int, fmt: str) -> HttpResponse:
     round_ = coordinated_round(request, slug, pk)
     document = report_document(round_report(round_), translation.get_language() or "en")
-    render_file = documents.render_pdf if fmt == "pdf" else documents.render_docx
-    response = HttpResponse(render_file(document), content_type=documents.CONTENT_TYPES[fmt])
-    filename = f"{round_.town.slug}-popup-round-{round_.pk}-report.{fmt}"
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
+    return document_response(document, fmt, f"{round_.town.slug}-popup-round-{round_.pk}-report")
 
 
 @login_required
