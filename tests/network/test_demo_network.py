@@ -127,3 +127,15 @@ def test_demo_aluksne_plan_two_versions_review_and_stakeholders(db, client):
     assert "jauniesi@aluksne.example.org" in page.content.decode()
     client.force_login(User.objects.get(email="partner@melgaco.example.org"))
     assert client.get(base + "versions/2/review/").status_code == 200
+
+
+def test_a_plans_computed_indicator_shows_its_live_value(db):
+    """The vacancy rate has no observations (the register computes it): the plan still shows
+    this year's value, not "no value yet"."""
+    from regrow.network.selectors_plans import indicators_of
+
+    load_all()
+    plan = TransferPlan.objects.get(partner__town__slug="aluksne")
+    actual = {row.indicator.code: row.actual for row in indicators_of(plan)}
+    assert actual["vacancy_rate"] is not None
+    assert actual["population_15_29"] is not None

@@ -14,7 +14,9 @@ from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.safestring import SafeString, mark_safe
 
+from regrow.indicators import derived
 from regrow.indicators.models import Observation
+from regrow.indicators.periods import year_period
 from regrow.lib.richtext import clean_html
 from regrow.network.models import (
     FundingSource,
@@ -200,13 +202,15 @@ def risks_of(plan: TransferPlan) -> QuerySet[PlanRisk]:
     return plan.risks.order_by("order", "id")
 
 
-def indicators_of(plan: TransferPlan) -> QuerySet[PlanIndicator]:
-    """The plan's indicators, each with the town's latest observed value and its period
-    (`actual`, `actual_period`: None where the town has none), read live; one query."""
+def indicators_of(plan: TransferPlan) -> list[PlanIndicator]:
+    """The plan's indicators, each with the town's latest value and its period (`actual`,
+    `actual_period`: None where the town has none), read live: the latest observation in one
+    query; an indicator computed from the town's own data (the vacancy rate, the pop-up
+    conversion rate) has no observations, so its value this year so far is computed."""
     latest = Observation.objects.filter(
         town_id=plan.partner.town_id, indicator_id=OuterRef("indicator_id")
     ).order_by("-period_start", "-period")
-    return (
+    rows = list(
         plan.indicators.select_related("indicator")
         .annotate(
             actual=Subquery(latest.values("value")[:1]),
@@ -214,6 +218,13 @@ def indicators_of(plan: TransferPlan) -> QuerySet[PlanIndicator]:
         )
         .order_by("indicator__order", "indicator__code", "id")
     )
+    town = plan.partner.town
+    for row in rows:
+        if row.actual is None and derived.source(row.indicator.code) is not None:
+            this_year = year_period(town.today().year)
+            row.actual = derived.value_in(town, row.indicator.code, this_year)
+            row.actual_period = this_year.text if row.actual is not None else None
+    return rows
 
 
 def snapshot_of(version: PlanVersion) -> tuple[dict, bool]:
