@@ -6,6 +6,9 @@ from ninja.security import django_auth
 from regrow.api import errors
 from regrow.api.indicators import router as indicators_router
 from regrow.api.network import router as network_router
+from regrow.api.network_dashboard import router as network_dashboard_router
+from regrow.api.network_goals import router as network_goals_router
+from regrow.api.network_meetings import router as network_meetings_router
 from regrow.api.network_plans import router as network_plans_router
 from regrow.api.popups import router as popups_router
 from regrow.api.popups_allocation import router as allocation_router
@@ -40,3 +43,6 @@ api.add_router("/", money_router)
 api.add_router("/", indicators_router)
 api.add_router("/", network_router)
 api.add_router("/", network_plans_router)
+api.add_router("/", network_meetings_router)
+api.add_router("/", network_goals_router)
+api.add_router("/", network_dashboard_router)

@@ -31,6 +31,43 @@ class NetworkConfig(AppConfig):
                 has_content=has_partners,
             )
         self.register_members_area()
+        self.register_meetings()
+
+    def register_meetings(self) -> None:
+        """The network's public progress summary and its meetings on the public site, and a
+        person's meeting registrations in "My data" and erasure."""
+        from regrow.accounts import personal_data
+        from regrow.lib import places
+        from regrow.network import personal_data_meetings
+        from regrow.network.models import Network
+        from regrow.network.views_dashboard_public import has_public_summary, public_summary
+        from regrow.network.views_meetings.public import has_public_meetings, meetings_section
+
+        places.register_section(
+            Network,
+            "progress",
+            public_summary,
+            title=_("Progress"),
+            order=62,
+            has_content=has_public_summary,
+        )
+        places.register_section(
+            Network,
+            "meetings",
+            meetings_section,
+            title=_("Meetings"),
+            order=64,
+            has_content=has_public_meetings,
+        )
+        personal_data.register_exporter(
+            "network_meeting_registrations",
+            personal_data_meetings.export_registrations,
+            title=_("Your registrations for network meetings"),
+            order=62,
+        )
+        personal_data.register_eraser(
+            "network_meetings", personal_data_meetings.erase_registrations
+        )
 
     def register_members_area(self) -> None:
         """The members' area in pages it does not own: a person's networks on their dashboard,
@@ -62,7 +99,12 @@ class NetworkConfig(AppConfig):
         personal_data.register_eraser("network", network_data.erase)
 
     def publishing_sources(self) -> list[dict]:
-        """An entry can be about a network (e.g. news of a partner meeting)."""
-        from regrow.network.models import Network
+        """An entry can be about a network (e.g. news of a partner meeting), and a meeting
+        becomes the network's event in one step (meeting_events)."""
+        from regrow.network.meeting_events import meeting_event
+        from regrow.network.models import Meeting, Network
 
-        return [{"model": Network, "place": lambda network: network}]
+        return [
+            {"model": Network, "place": lambda network: network},
+            {"model": Meeting, "place": lambda meeting: meeting.network, "event": meeting_event},
+        ]

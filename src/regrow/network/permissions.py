@@ -5,9 +5,13 @@
 - partner coordinator (of one partner): read, write that partner's plan, and comment on the
   plans the partner is assigned to review.
 Coordinators of a partner town may read the network too. Roles are read once per request.
+
+Meetings: the network lead and the lead expert organise every meeting, a partner's
+coordinators the meetings their town hosts (ORGANISE_MEETING); every member reads them.
 """
 
 from regrow.network.models import (
+    Meeting,
     Network,
     NetworkMembership,
     NetworkRole,
@@ -26,6 +30,8 @@ def _network_and_partner(obj) -> tuple[int, int | None, int | None]:
     """(network id, partner id of the plan or partner, plan id) of a network object."""
     if isinstance(obj, Network):
         return obj.pk, None, None
+    if isinstance(obj, Meeting):
+        return obj.network_id, obj.host_id, None
     if isinstance(obj, Partner):
         return obj.network_id, obj.pk, None
     if isinstance(obj, TransferPlan):
@@ -55,14 +61,17 @@ def actions_of(user, obj) -> frozenset[Action]:
     roles = _roles(user, network_id)
     actions: set[Action] = set()
     coordinated = {partner for role, partner in roles if role == NetworkRole.PARTNER_COORDINATOR}
+    meeting = isinstance(obj, Meeting)
     for role, _partner in roles:
         actions |= READ
         if role == NetworkRole.LEAD:
             actions.add(Action.MANAGE_NETWORK)
         elif role == NetworkRole.LEAD_EXPERT and plan_id is not None:
             actions.add(Action.REVIEW_PLAN)
+        if meeting and role in (NetworkRole.LEAD, NetworkRole.LEAD_EXPERT):
+            actions.add(Action.ORGANISE_MEETING)
     if partner_id is not None and partner_id in coordinated:
-        actions.add(Action.EDIT_PLAN)
+        actions.add(Action.ORGANISE_MEETING if meeting else Action.EDIT_PLAN)
     if plan_id is not None and coordinated and _reviews(user, coordinated, plan_id):
         actions.add(Action.REVIEW_PLAN)
     if (
@@ -78,5 +87,5 @@ def actions_of(user, obj) -> frozenset[Action]:
 def register() -> None:
     from regrow.towns.permissions import register_scope
 
-    for model in (Network, Partner, TransferPlan, PlanVersion):
+    for model in (Network, Partner, TransferPlan, PlanVersion, Meeting):
         register_scope(model, actions_of)

@@ -33,6 +33,10 @@ class Action(StrEnum):
     MANAGE_NETWORK = "network.manage"
     EDIT_PLAN = "network.edit_plan"
     REVIEW_PLAN = "network.review_plan"
+    # Meetings: build the agenda, record attendance, minutes and decisions, publish (the
+    # network lead and lead expert for every meeting, a partner's coordinators for the
+    # meetings their town hosts).
+    ORGANISE_MEETING = "network.organise_meeting"
 
 
 ROLE_ACTIONS: dict[str, frozenset[Action]] = {

@@ -35,6 +35,9 @@ class Network(ContactDetails, Branding):
     )
     started_on = models.DateField(_("started on"), null=True, blank=True)
     ended_on = models.DateField(_("ended on"), null=True, blank=True)
+    # What of the network's dashboard the public may read (the lead chooses; keys of
+    # network.dashboard.PUBLIC_PARTS); nothing until chosen.
+    public_summary = models.JSONField(_("shown to the public"), default=list, blank=True)
 
     class Meta:
         verbose_name = _("network")
@@ -89,6 +92,16 @@ class Partner(models.Model):
         return f"{self.town} · {self.network}"
 
 
+from regrow.network.models.meetings import (  # noqa: E402, F401
+    AgendaItem,
+    Decision,
+    Goal,
+    Meeting,
+    MeetingDocument,
+    MeetingFeed,
+    Registration,
+    SiteVisitStop,
+)
 from regrow.network.models.plans import (  # noqa: E402, F401
     FundingSource,
     Level,

@@ -1,0 +1,5 @@
+"""The meeting page's publishing part (see meeting_panels/__init__.py)."""
+
+
+def panel(request, meeting) -> tuple[str, dict] | None:
+    return None
