@@ -3,6 +3,7 @@ minutes and decisions, documents and photos, the units a site visit looks at, an
 three-month goals each partner sets at a meeting and reviews at the next."""
 
 import secrets
+from datetime import timedelta
 
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
@@ -79,6 +80,11 @@ class Meeting(models.Model):
     def __str__(self) -> str:
         return self.title
 
+    def get_absolute_url(self) -> str:
+        from django.urls import reverse
+
+        return reverse("network:meeting", kwargs={"slug": self.network.slug, "pk": self.pk})
+
     @property
     def title(self) -> str:
         return localized(self.titles, default=f"#{self.pk}")
@@ -93,8 +99,6 @@ class Meeting(models.Model):
 
     def days(self) -> list:
         """Each day of the meeting, first to last."""
-        from datetime import timedelta
-
         count = (self.ends_on - self.starts_on).days + 1
         return [self.starts_on + timedelta(days=offset) for offset in range(count)]
 
@@ -103,11 +107,6 @@ class Meeting(models.Model):
         if self.cancelled_at is not None:
             return False
         return self.registration_closes_at is None or now < self.registration_closes_at
-
-    def get_absolute_url(self) -> str:
-        from django.urls import reverse
-
-        return reverse("network:meeting", kwargs={"slug": self.network.slug, "pk": self.pk})
 
 
 class AgendaItem(models.Model):
