@@ -1,5 +1,24 @@
-"""Addresses of the network's meetings: see the module's views."""
+"""Addresses of the three-month goals: those set at a meeting, setting, changing and removing
+one, the review of the previous meeting's goals, and a partner's goals over all meetings."""
 
-from django.urls import path  # noqa: F401
+from django.urls import path
 
-urlpatterns: list = []
+from regrow.network.views_meetings import goals
+
+MEETING = "<slug:slug>/members/meetings/<int:pk>/"
+GOALS = MEETING + "goals/"
+REVIEW = MEETING + "goal-reviews/"
+
+urlpatterns = [
+    path(GOALS, goals.meeting_goals, name="meeting_goals"),
+    path(GOALS + "partners/<int:partner_pk>/add/", goals.goal_add, name="goal_add"),
+    path(GOALS + "<int:goal_pk>/", goals.goal_edit, name="goal"),
+    path(GOALS + "<int:goal_pk>/remove/", goals.goal_remove, name="goal_remove"),
+    path(REVIEW, goals.review_list, name="goal_reviews"),
+    path(REVIEW + "<int:goal_pk>/", goals.goal_review, name="goal_review"),
+    path(
+        "<slug:slug>/members/partners/<int:partner_pk>/goals/",
+        goals.partner_goals,
+        name="partner_goals",
+    ),
+]

@@ -1,5 +1,21 @@
-"""The meeting page's goals part (see meeting_panels/__init__.py)."""
+"""The meeting page's goals part (see meeting_panels/__init__.py): how many goals the partners
+set at this meeting, and the previous meeting's goals waiting for review here (the first
+WAITING_SHOWN of them, by partner), with links to the goals' and the review's pages."""
+
+from regrow.network import selectors_goals as selectors
+
+WAITING_SHOWN = 12
 
 
 def panel(request, meeting) -> tuple[str, dict] | None:
-    return None
+    counts = selectors.counts(meeting)
+    waiting = []
+    if counts.previous is not None and counts.waiting:
+        waiting = selectors.waiting_at(counts.previous, WAITING_SHOWN)
+    context = {
+        "meeting": meeting,
+        "counts": counts,
+        "waiting": waiting,
+        "more_waiting": max(0, counts.waiting - WAITING_SHOWN),
+    }
+    return "network/meetings/panels/goals.html", context

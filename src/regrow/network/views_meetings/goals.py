@@ -1,0 +1,254 @@
+"""Three-month goals at a meeting: the goals set there, by partner (a page of partners at a
+time), setting, changing and removing one; the review, at the next meeting, of the goals the
+previous one set; and a partner's goals over all meetings. Forms keep what was typed; a
+refused change names the field; a stale one is a 409."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
+from regrow.lib.concurrency import ConcurrentEditError
+from regrow.lib.forms import add_service_error
+from regrow.network import selectors_goals as selectors
+from regrow.network.forms_goals import GoalForm, ReviewForm
+from regrow.network.models import Goal, Meeting, NetworkMembership, NetworkRole, TransferPlan
+from regrow.network.selectors_plans import network_of
+from regrow.network.services import goals as services
+from regrow.network.views_meetings import meeting_for
+from regrow.popups.views.money import pager
+from regrow.towns.permissions import Action, can
+
+PARTNERS_PER_PAGE = 10
+GOALS_PER_PAGE = 20
+
+
+def coordinated(user, network) -> set[int] | None:
+    """The partners whose goals the user writes as their coordinator (None: every one)."""
+    if user.is_superuser:
+        return None
+    return set(
+        NetworkMembership.objects.filter(
+            user=user, network=network, role=NetworkRole.PARTNER_COORDINATOR
+        ).values_list("partner_id", flat=True)
+    )
+
+
+def _mine(ids: set[int] | None, partner_id: int) -> bool:
+    return ids is None or partner_id in ids
+
+
+def _context(request, meeting: Meeting, **extra) -> dict:
+    return {
+        "place": meeting.network,
+        "network": meeting.network,
+        "meeting": meeting,
+        "current": "meetings",
+        **extra,
+    }
+
+
+def _goals_url(meeting: Meeting, partner_id: int | None = None) -> str:
+    url = reverse("network:meeting_goals", kwargs={"slug": meeting.network.slug, "pk": meeting.pk})
+    return f"{url}#partner-{partner_id}" if partner_id else url
+
+
+@login_required
+def meeting_goals(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    """The goals set at the meeting, by partner."""
+    meeting = meeting_for(request, slug, pk)
+    partners = pager(request, selectors.partners_of(meeting), "page", PARTNERS_PER_PAGE)
+    organiser = can(request.user, Action.ORGANISE_MEETING, meeting)
+    mine = coordinated(request.user, meeting.network)
+    rows = selectors.goals_set_at(meeting, partners)
+    for row in rows:
+        row.may_set = organiser or _mine(mine, row.partner.pk)
+    context = _context(request, meeting, page=partners, rows=rows)
+    return render(request, "network/meetings/goals.html", context)
+
+
+def _set_page(request, meeting, partner, form, goal=None, status=200) -> HttpResponse:
+    plan = TransferPlan.objects.filter(partner=partner).only("pk").first()
+    context = _context(
+        request,
+        meeting,
+        partner=partner,
+        form=form,
+        goal=goal,
+        plan=plan,
+        may_start_plan=plan is None and can(request.user, Action.EDIT_PLAN, partner),
+    )
+    return render(request, "network/meetings/goals_form.html", context, status=status)
+
+
+@login_required
+def goal_add(request: HttpRequest, slug: str, pk: int, partner_pk: int) -> HttpResponse:
+    meeting = meeting_for(request, slug, pk)
+    partner = selectors.partner_of(meeting, partner_pk)
+    if not services.may_set(request.user, meeting, partner):
+        raise PermissionDenied
+    form = GoalForm(request.POST or None, meeting=meeting)
+    status = 200
+    if request.method == "POST":
+        status = 400
+        if form.is_valid():
+            try:
+                services.goal_add(
+                    meeting=meeting, partner=partner, by=request.user, **form.goal_values()
+                )
+            except ValidationError as error:
+                add_service_error(form, error)
+            else:
+                messages.success(
+                    request, _("The goal is set, and added to the Transfer Plan as an action.")
+                )
+                return redirect(_goals_url(meeting, partner.pk))
+    return _set_page(request, meeting, partner, form, status=status)
+
+
+@login_required
+def goal_edit(request: HttpRequest, slug: str, pk: int, goal_pk: int) -> HttpResponse:
+    meeting = meeting_for(request, slug, pk)
+    goal = selectors.goal_of(meeting, goal_pk)
+    if not services.may_set(request.user, meeting, goal.partner):
+        raise PermissionDenied
+    form = GoalForm(request.POST or None, meeting=meeting, goal=goal)
+    status = 200
+    if request.method == "POST":
+        status = 400
+        if form.is_valid():
+            try:
+                services.goal_change(
+                    goal=goal,
+                    by=request.user,
+                    version=form.cleaned_data["version"],
+                    action_version=form.cleaned_data["action_version"],
+                    **form.goal_values(),
+                )
+            except ConcurrentEditError as error:
+                form.add_error(None, str(error))
+                status = 409
+            except ValidationError as error:
+                add_service_error(form, error)
+            else:
+                messages.success(request, _("The goal and its action in the plan are saved."))
+                return redirect(_goals_url(meeting, goal.partner_id))
+        goal = selectors.goal_of(meeting, goal_pk)  # the page says what is stored
+    return _set_page(request, meeting, goal.partner, form, goal=goal, status=status)
+
+
+@login_required
+def goal_remove(request: HttpRequest, slug: str, pk: int, goal_pk: int) -> HttpResponse:
+    """Asks first; the goal's action stays in the Transfer Plan."""
+    meeting = meeting_for(request, slug, pk)
+    goal = selectors.goal_of(meeting, goal_pk)
+    if not services.may_set(request.user, meeting, goal.partner):
+        raise PermissionDenied
+    problem, status = None, 200
+    if request.method == "POST":
+        try:
+            services.goal_remove(goal=goal, by=request.user, version=_number(request, "version"))
+        except ConcurrentEditError as error:
+            problem, status = str(error), 409
+        except ValidationError as error:
+            problem, status = " ".join(error.messages), 400
+        else:
+            messages.success(
+                request, _("The goal is removed. Its action stays in the Transfer Plan.")
+            )
+            return redirect(_goals_url(meeting, goal.partner_id))
+    context = _context(request, meeting, goal=goal, problem=problem)
+    return render(request, "network/meetings/goals_remove.html", context, status=status)
+
+
+def _number(request, name: str) -> int:
+    value = request.POST.get(name, "")
+    return int(value) if value.isdigit() else -1
+
+
+@login_required
+def review_list(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    """The previous meeting's goals, by partner: their reviews, and the ones still waiting."""
+    meeting = meeting_for(request, slug, pk)
+    previous = selectors.previous_meeting(meeting)
+    rows, partners = [], None
+    if previous is not None:
+        partners = pager(request, selectors.partners_with_goals_at(previous), "page", 10)
+        rows = selectors.to_review(previous, partners)
+        mine = coordinated(request.user, meeting.network)
+        for row in rows:
+            row.may_review = _mine(mine, row.partner.pk)
+            row.waiting = sum(1 for goal in row.goals if goal.reviewed_at is None)
+    context = _context(request, meeting, previous=previous, page=partners, rows=rows)
+    return render(request, "network/meetings/goals_review.html", context)
+
+
+def _goal_to_review(meeting: Meeting, goal_pk: int) -> Goal:
+    """A goal set at an earlier meeting of the network (404 for any other)."""
+    return get_object_or_404(
+        Goal.objects.select_related("partner__town", "meeting", "action", "reviewed_by"),
+        pk=goal_pk,
+        meeting__network_id=meeting.network_id,
+        meeting__starts_on__lt=meeting.starts_on,
+    )
+
+
+@login_required
+def goal_review(request: HttpRequest, slug: str, pk: int, goal_pk: int) -> HttpResponse:
+    meeting = meeting_for(request, slug, pk)
+    goal = _goal_to_review(meeting, goal_pk)
+    if not services.may_review(request.user, goal):
+        context = _context(request, meeting, message=services.not_in_partner_message(goal.partner))
+        return render(request, "network/meetings/goals_refused.html", context, status=403)
+    form = ReviewForm(request.POST or None, goal=goal)
+    status = 200
+    if request.method == "POST":
+        status = 400
+        if form.is_valid():
+            data = form.cleaned_data
+            try:
+                services.goal_review(
+                    goal=goal,
+                    meeting=meeting,
+                    by=request.user,
+                    outcome=data["outcome"],
+                    comment=data["comment"],
+                    version=data["version"],
+                    action_version=data["action_version"],
+                )
+            except ConcurrentEditError as error:
+                form.add_error(None, str(error))
+                status = 409
+            except PermissionDenied as error:
+                form.add_error(None, str(error))
+                status = 403
+            except ValidationError as error:
+                add_service_error(form, error)
+            else:
+                messages.success(
+                    request, _("The review is saved, and the action's status with it.")
+                )
+                url = reverse("network:goal_reviews", kwargs={"slug": slug, "pk": meeting.pk})
+                return redirect(f"{url}#partner-{goal.partner_id}")
+            goal = _goal_to_review(meeting, goal_pk)
+    context = _context(request, meeting, goal=goal, form=form)
+    return render(request, "network/meetings/goals_review_form.html", context, status=status)
+
+
+@login_required
+def partner_goals(request: HttpRequest, slug: str, partner_pk: int) -> HttpResponse:
+    """A partner's goals at every meeting, with their reviews."""
+    network = network_of(request.user, slug)
+    partner = get_object_or_404(network.partners.select_related("town"), pk=partner_pk)
+    goals = pager(request, selectors.history_of(partner), "page", GOALS_PER_PAGE)
+    context = {
+        "place": network,
+        "network": network,
+        "partner": partner,
+        "page": goals,
+        "current": "meetings",
+    }
+    return render(request, "network/meetings/goals_partner.html", context)
