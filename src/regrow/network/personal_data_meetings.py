@@ -1,10 +1,64 @@
-"""A person's meeting registrations in "My data" and erasure (stub, filled in by the
-registration work)."""
+"""A person's meeting registrations, for "My data" and the erasure of their account
+(registered in apps.py). A registration is theirs when it is linked to their account or carries
+an e-mail address they have verified (someone may have registered them).
+
+On erasure a registration for a meeting not yet over goes; one for a meeting that is over stays
+so that the meeting's counts do, but anonymised: the name replaced, the e-mail address and
+dietary needs cleared, the link to the account removed."""
+
+from allauth.account.models import EmailAddress
+from django.db.models import F, Q, QuerySet
+from django.utils.translation import gettext
+
+from regrow.network.models import Registration
+from regrow.network.selectors_registrations import meeting_over
 
 
-def export_registrations(user) -> list:
-    return []
+def _mine(user) -> QuerySet[Registration]:
+    addresses = EmailAddress.objects.filter(user=user, verified=True).values_list(
+        "email", flat=True
+    )
+    found = Q(user=user)
+    for address in addresses:
+        found |= Q(email__iexact=address)
+    return Registration.objects.filter(found)
+
+
+def export_registrations(user) -> list[dict]:
+    registrations = _mine(user).select_related("meeting__network", "partner__town")
+    return [
+        {
+            "network": registration.meeting.network.name,
+            "meeting": registration.meeting.title,
+            "meeting_days": [registration.meeting.starts_on, registration.meeting.ends_on],
+            "name": registration.name,
+            "email": registration.email,
+            "organisation": registration.organisation,
+            "partner": registration.partner.town.name if registration.partner else None,
+            "dietary_needs": registration.dietary_needs,
+            "days": list(registration.days),
+            "attended_days": list(registration.attended_days),
+            "registered_at": registration.registered_at,
+            "cancelled_at": registration.cancelled_at,
+        }
+        for registration in registrations.order_by("registered_at", "id")
+    ]
+
+
+def anonymous_name() -> str:
+    return gettext("— (erased)")
 
 
 def erase_registrations(user) -> None:
-    return None
+    """Delete the registrations for meetings not yet over; anonymise the rest."""
+    registrations = list(_mine(user).select_related("meeting"))
+    past = [entry.pk for entry in registrations if meeting_over(entry.meeting)]
+    coming = [entry.pk for entry in registrations if entry.pk not in set(past)]
+    Registration.objects.filter(pk__in=coming).delete()
+    Registration.objects.filter(pk__in=past).update(
+        name=anonymous_name(),
+        email="",
+        dietary_needs="",
+        user=None,
+        version=F("version") + 1,
+    )
