@@ -87,7 +87,7 @@ class MeetingForm(_TitledForm):
         widget=forms.NumberInput(attrs={"step": "0.000001", "inputmode": "decimal"}),
         help_text=_("For example 27.046600."),
     )
-    online_url = _model_field(Meeting, "online_url")
+    online_url = _model_field(Meeting, "online_url", assume_scheme="https")
     registration_closes_at = forms.DateTimeField(
         label=_("Registration closes"),
         required=False,
@@ -125,6 +125,9 @@ class MeetingForm(_TitledForm):
 
     def clean(self):
         cleaned = super().clean()
+        starts_on, ends_on = cleaned.get("starts_on"), cleaned.get("ends_on")
+        if starts_on and ends_on and ends_on < starts_on:
+            self.add_error("ends_on", _("A meeting cannot end before it starts."))
         closes = cleaned.get("registration_closes_at")
         if closes is not None:
             host = cleaned.get("host")
