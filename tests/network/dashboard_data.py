@@ -20,6 +20,8 @@ from regrow.network.models import (
     PlanVersion,
     TransferPlan,
 )
+from regrow.premises.choices import Source
+from regrow.premises.models import StatusChange, Unit
 from tests.fixtures import make_town
 from tests.network.plans_data import PlanNetwork, make_plan_network
 
@@ -48,6 +50,25 @@ def indicators() -> tuple[Indicator, Indicator]:
         defaults={"names": {"en": "Vacancy rate"}, "unit": "percent", "derived": True},
     )
     return footfall, vacancy
+
+
+def add_register(town) -> None:
+    """Two units of the town's register, one vacant and one occupied: a vacancy rate of 50 %."""
+    for number, status in ((1, "vacant"), (2, "occupied")):
+        unit = Unit.objects.create(
+            town=town,
+            external_id=f"dash-{number}",
+            street="Pils iela",
+            house_number=str(number),
+            display_address=f"Pils iela {number}",
+            latitude=Decimal("57.4227"),
+            longitude=Decimal("27.0461"),
+            floor_area_m2=Decimal("45.00"),
+            listed_on=date(2023, 1, 1),
+        )
+        StatusChange.objects.create(
+            unit=unit, status=status, effective_on=date(2023, 1, 1), source=Source.SURVEY
+        )
 
 
 def fill_partner(partner: Partner, meetings: dict[str, Meeting], *, status="final") -> TransferPlan:
@@ -93,6 +114,7 @@ def fill_partner(partner: Partner, meetings: dict[str, Meeting], *, status="fina
         town=partner.town, indicator=footfall, period="2023", period_start=date(2023, 1, 1),
         granularity="year", value=Decimal(1234),
     )  # fmt: skip
+    add_register(partner.town)
     for outcome in ("achieved", "partly", "not_achieved"):
         Goal.objects.create(
             meeting=meetings["first"],
