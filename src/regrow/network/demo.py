@@ -176,6 +176,7 @@ def calendar_ensure(network: Network, lead) -> None:
 
 
 def load(demo: Demo) -> None:
+    from regrow.network.demo_meetings import load_meetings
     from regrow.network.demo_plans import load_plans
     from regrow.network.demo_practice import practice_ensure
 
@@ -185,3 +186,4 @@ def load(demo: Demo) -> None:
     calendar_ensure(network, people[NetworkRole.LEAD])
     practice_ensure(network, partners, people[NetworkRole.LEAD])
     load_plans(network, partners, people, demo)
+    load_meetings(network, partners, people, demo)
