@@ -107,12 +107,16 @@ def sheet_documents(meeting: Meeting, language: str) -> list[documents.Document]
         return [day_document(meeting, day, rows, language) for day in meeting.days()]
 
 
-def sign_in_sheet_pdf(meeting: Meeting, language: str) -> bytes:
-    """The days' sheets in one PDF. Nothing is fetched (as lib/documents' own PDFs)."""
+def laid_out(meeting: Meeting, language: str) -> list:
+    """Each day's sheet laid out by WeasyPrint. Nothing is fetched (as in lib/documents)."""
     fetcher = URLFetcher(allowed_protocols={"data"}, allow_redirects=False)
-    laid_out = [
+    return [
         HTML(string=document_html(document), url_fetcher=fetcher).render()
         for document in sheet_documents(meeting, language)
     ]
-    pages = [page for part in laid_out for page in part.pages]
-    return laid_out[0].copy(pages).write_pdf()
+
+
+def sign_in_sheet_pdf(meeting: Meeting, language: str) -> bytes:
+    """The days' sheets in one PDF, their pages one after the other."""
+    parts = laid_out(meeting, language)
+    return parts[0].copy([page for part in parts for page in part.pages]).write_pdf()
