@@ -118,7 +118,7 @@ def test_minutes_too_long_are_refused_naming_the_field(client, records):
         records.url(f"minutes/{item.pk}/"), {"minutes": "x" * 20_001, "version": 1}
     )
     assert answer.status_code == 400
-    assert 'id="id_item%d_minutes_error"' % item.pk in answer.content.decode()
+    assert f'id="id_item{item.pk}_minutes_error"' in answer.content.decode()
     assert AgendaItem.objects.get(pk=item.pk).minutes == ""
 
 
@@ -207,7 +207,7 @@ def test_the_meeting_page_panel_counts_the_records(rf, records):
     AgendaItem.objects.filter(pk=records.items[0].pk).update(minutes="Written")
     request = rf.get("/")
     request.user = records.people["coordinator_b"]
-    template, context = panel.panel(request, records.meeting)
+    _template, context = panel.panel(request, records.meeting)
     counts = context["counts"]
     assert (counts.items, counts.minutes, counts.decisions, counts.stops) == (4, 1, 1, 0)
     assert context["organiser"] is False
