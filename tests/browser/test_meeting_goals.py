@@ -74,9 +74,15 @@ def test_goals_are_set_at_one_meeting_and_reviewed_at_the_next(
     expect(table).to_contain_text("Tukšo telpu karte")
     assert PlanAction.objects.filter(plan=plan, goal__isnull=False).count() == 2
 
-    # At the next meeting: the review of the kick-off's goals.
+    # At the next meeting: its page lists the kick-off's goals waiting for review.
     reviews = world.url(world.second, "goal-reviews/", "lv")
-    page.goto(reviews)
+    page.goto(world.url(world.second, "", "lv"))
+    panel = page.locator("section[aria-labelledby=goals-panel-heading]")
+    expect(panel).to_contain_text("Tukšo telpu karte")
+    expect(panel).to_contain_text("Aicinājums īpašniekiem")
+    check(page, shots, "4-meeting-panel")
+    panel.locator(f"a[href='{reviews}']").click()
+    page.wait_for_url(f"**{reviews}")
     check(page, shots, "4-review-waiting")
     for title, outcome, comment in (
         ("Aicinājums īpašniekiem piedāvāt tukšās telpas", "achieved", "Atbildēja 7 no 9"),
@@ -92,6 +98,10 @@ def test_goals_are_set_at_one_meeting_and_reviewed_at_the_next(
         page.wait_for_url(f"**{reviews}#partner-{partner.pk}")
     expect(page.locator("main")).to_contain_text("Atbildēja 7 no 9")
     check(page, shots, "6-reviewed")
+    page.goto(world.url(world.second, "", "lv"))
+    expect(page.locator("section[aria-labelledby=goals-panel-heading]")).not_to_contain_text(
+        "Tukšo telpu karte"
+    )
     statuses = dict(Goal.objects.values_list("outcome", "action__status"))
     assert statuses == {"achieved": "done", "partly": "in_progress"}
 
