@@ -1,6 +1,6 @@
 """Meetings for the meetings' tests, made with the ORM on top of setup_data.make_network:
 `make_meeting(world, ...)` a meeting of the network (by default the two-day kick-off in Alūksne,
-31 January – 1 February 2019), `add_item(meeting, ...)` an item of its agenda."""
+31 January to 1 February 2019), `add_item(meeting, ...)` an item of its agenda."""
 
 from datetime import date, time
 

@@ -17,6 +17,7 @@ from tests.network.meetings_data import add_item, make_meeting
 from tests.network.setup_data import make_network
 
 DAY_1, DAY_2 = date(2019, 1, 31), date(2019, 2, 1)
+DASH = "\u2013"  # between two times
 
 
 @pytest.fixture
@@ -68,7 +69,7 @@ def test_the_same_room_at_the_same_time_is_refused_naming_the_other_item(world, 
     with pytest.raises(ValidationError) as refused:
         save(world, meeting, starts_at=time(10), titles={"en": "Progress"})
     message = problem(refused.value)["starts_at"]
-    assert "Welcome" in message and "09:30–10:15" in message and "plenary" in message
+    assert "Welcome" in message and f"09:30{DASH}10:15" in message and "plenary" in message
     # Another room, another day, or right after: all fine.
     save(world, meeting, starts_at=time(10), room="Zāle 2", titles={"en": "Workshop"})
     save(world, meeting, starts_at=time(10), day=DAY_2, titles={"en": "Site visit"})

@@ -15,6 +15,7 @@ from tests.network.meetings_data import add_item, make_meeting
 from tests.network.setup_data import make_network
 
 DAY_1, DAY_2 = date(2019, 1, 31), date(2019, 2, 1)
+DASH = "\u2013"  # between two times
 
 
 @pytest.fixture
@@ -161,7 +162,7 @@ def test_the_meeting_page_shows_the_agenda_by_day_nested_and_the_map(client, wor
     client.force_login(world.people["town_coordinator"])
     page = client.get(meeting_url(world, meeting, language="lv")).content.decode()
     assert "No 2019. gada 31. janvāra līdz 1. februārim" in page
-    assert "11:00–12:30" in page and "11:00–11:45" in page and "Zāle 2" in page
+    assert f"11:00{DASH}12:30" in page and f"11:00{DASH}11:45" in page and "Zāle 2" in page
     assert page.index("Transfer Plans workshop") < page.index("Group on funding")
     assert 'class="agenda agenda-parts"' in page
     assert 'data-map="point"' in page and 'data-lat="57.421600"' in page
@@ -179,7 +180,7 @@ def test_the_builder_adds_refuses_an_overlap_keeping_what_was_typed_and_reorders
     )
     assert response.status_code == 400
     errors = response.context["form"].errors["starts_at"][0]
-    assert "Welcome" in errors and "09:30–10:15" in errors
+    assert "Welcome" in errors and f"09:30{DASH}10:15" in errors
     assert 'value="Ilze Kalniņa"' in response.content.decode()
     response = client.post(url, item_data(day="2019-02-02", titles_en="Later"))
     assert response.status_code == 400 and "day" in response.context["form"].errors
