@@ -69,3 +69,14 @@ class PublishingConfig(AppConfig):
             )
         # What entries can be about comes from the apps' own `publishing_sources()` hooks.
         sources.discover()
+        # The network's meetings publish their event and draft their report's news in one
+        # step, and list what was published about them: the network app cannot import
+        # publishing, so publishing hands it these (publishing/announcements.py).
+        from regrow.network import meeting_events
+        from regrow.publishing import announcements
+
+        meeting_events.connect_publishing(
+            published_about=announcements.published_about,
+            publish_event=announcements.publish_event,
+            draft_news=announcements.draft_news,
+        )

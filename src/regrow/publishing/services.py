@@ -53,10 +53,12 @@ class EntryAction(StrEnum):
 
 
 def may_publish(user, publisher) -> bool:
-    """Editors and coordinators of a town; networks are their administrators' for now."""
+    """Editors and coordinators of a town; a network's lead (MANAGE_NETWORK) and the
+    administrators for a network."""
     if isinstance(publisher, Town):
         return can(user, Action.PUBLISH, publisher)
-    return bool(getattr(user, "is_superuser", False))
+    # The network's lead publishes its meetings as events (network/meeting_events.py).
+    return bool(getattr(user, "is_superuser", False)) or can(user, Action.MANAGE_NETWORK, publisher)
 
 
 def _require(user, publisher) -> None:
