@@ -4,6 +4,7 @@ who came without registering."""
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from regrow.network.models import Meeting, Partner, Registration
 from regrow.network.selectors_registrations import day_choices
@@ -15,7 +16,7 @@ class PartnerChoice(forms.ModelChoiceField):
 
 
 class RegistrationForm(forms.Form):
-    name = forms.CharField(label=_("Name"), max_length=200)
+    name = forms.CharField(label=pgettext_lazy("a participant's name", "Name"), max_length=200)
     email = forms.EmailField(label=_("E-mail"), max_length=254, required=False)
     organisation = forms.CharField(label=_("Organisation"), max_length=200, required=False)
     partner = PartnerChoice(
@@ -77,7 +78,7 @@ class CancelForm(forms.Form):
 
 
 class WalkInForm(forms.Form):
-    name = forms.CharField(label=_("Name"), max_length=200)
+    name = forms.CharField(label=pgettext_lazy("a participant's name", "Name"), max_length=200)
     organisation = forms.CharField(label=_("Organisation"), max_length=200, required=False)
     partner = PartnerChoice(
         label=_("Partner town"),

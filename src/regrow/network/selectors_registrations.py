@@ -177,12 +177,15 @@ class ParticipantRow:
     attended: list[str]
 
 
-def _labels(days, meeting_days: dict[str, str]) -> list[str]:
-    return [meeting_days.get(day, day) for day in sorted(days)]
+def short_day(iso: str) -> str:
+    """A day in a table: 31.01.2019 in Latvian, 2019-01-31 in English."""
+    try:
+        return date_format(date.fromisoformat(iso), "SHORT_DATE_FORMAT")
+    except ValueError:
+        return iso
 
 
 def participant_rows(page, meeting: Meeting, viewer: Viewer) -> list[ParticipantRow]:
-    meeting_days = dict(day_choices(meeting))
     return [
         ParticipantRow(
             registration=registration,
@@ -190,8 +193,8 @@ def participant_rows(page, meeting: Meeting, viewer: Viewer) -> list[Participant
             details=viewer.sees_details(registration),
             dietary=viewer.sees_dietary_needs(registration),
             may_change=viewer.may_change(registration),
-            days=_labels(registration.days, meeting_days),
-            attended=_labels(registration.attended_days, meeting_days),
+            days=[short_day(day) for day in sorted(registration.days)],
+            attended=[short_day(day) for day in sorted(registration.attended_days)],
         )
         for registration in page
     ]

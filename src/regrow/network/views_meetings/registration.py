@@ -24,14 +24,17 @@ from regrow.towns.permissions import Action, can
 
 def meeting_context(request, meeting: Meeting) -> dict:
     organiser = can(request.user, Action.ORGANISE_MEETING, meeting)
+    is_open = meeting.registration_open()
     return {
+        # Registrations may be added or changed: open, or an organiser's while not cancelled.
+        "may_add": not meeting.cancelled_at and (is_open or organiser),
         "place": meeting.network,
         "network": meeting.network,
         "meeting": meeting,
         "may_organise": organiser,
         "current": "meetings",
-        "registration_open": meeting.registration_open(),
-        "closed_message": "" if meeting.registration_open() else services.closed_message(meeting),
+        "registration_open": is_open,
+        "closed_message": "" if is_open else services.closed_message(meeting),
     }
 
 
@@ -87,10 +90,13 @@ def _register(request: HttpRequest, slug: str, pk: int, *, for_self: bool) -> Ht
                     return redirect(meeting)
                 messages.success(request, _("%(name)s is registered.") % {"name": saved.name})
                 return redirect("network:meeting_participants", slug=slug, pk=meeting.pk)
+    own = selectors.own_registration(request.user, meeting) if for_self else None
     context.update(
         form=form,
         for_self=for_self,
-        own=selectors.own_registration(request.user, meeting) if for_self else None,
+        own=own,
+        # Registered already, or closed: the page says so (a form sent anyway is refused).
+        show_form=request.method == "POST" or (own is None and context["may_add"]),
         may_register_others=selectors.partners_for_others(
             request.user, meeting, context["may_organise"]
         ).exists(),
@@ -161,6 +167,8 @@ def registration_edit(request: HttpRequest, slug: str, pk: int, reg_pk: int) -> 
         "form": form,
         "registration": registration,
         "for_self": for_self,
+        "show_form": request.method == "POST",
+        "row": _row(request, meeting, registration),
         "saved": current,
         "saved_row": _row(request, meeting, current),
         "cancel_form": CancelForm(initial={"version": registration.version}),
