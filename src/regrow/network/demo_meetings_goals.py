@@ -8,7 +8,14 @@ from zoneinfo import ZoneInfo
 
 from django.db.models import Max
 
-from regrow.network.models import Goal, Meeting, Partner, PlanAction, TransferPlan
+from regrow.network.models import (
+    FundingSource,
+    Goal,
+    Meeting,
+    Partner,
+    PlanAction,
+    TransferPlan,
+)
 
 # The review's result, and the goal's action's status after it.
 ACTION_STATUS = {
@@ -52,6 +59,7 @@ def goals_set(
                 owner=owner,
                 starts_on=starts_on,
                 due_on=due_on,
+                funding_source=FundingSource.TOWN_BUDGET,  # the town's own people's time
                 order=order,
             )
             action.full_clean()
