@@ -159,6 +159,7 @@ def test_the_sign_in_sheet_is_a_pdf_with_a_part_per_day(client, world, meeting):
     assert "Alūksnes Jaunā pils, Pils iela 74, Alūksne" in first_text
     english, _second = sheet_documents(meeting, "en")
     assert english.blocks[1].text == "Alūksne"
+    assert english.subtitle.startswith("Sign-in sheet: ")
     assert list(english.blocks[2].header) == ["Name", "Organisation", "Town", "Signature"]
     client.force_login(world.people["lead"])
     response = client.get(meeting_url(world, meeting, "sign-in-sheet.pdf", "lv"))

@@ -19,6 +19,7 @@ from regrow.network.models import Meeting, Registration
 from regrow.network.selectors_registrations import day_label, sheet_rows
 
 EMPTY_ROWS = 6
+BLANK = "\u00a0"  # an empty box that keeps its row's height
 
 
 def _header() -> list[str]:
@@ -60,14 +61,7 @@ def _groups(rows: list[Registration], iso: str) -> list[tuple[str, list[Registra
 def day_document(meeting: Meeting, day, rows: list[Registration], language: str):
     """The sheet of one day, in `language` (call inside translation.override)."""
     iso = day.isoformat()
-    blocks: list[documents.Block] = [
-        documents.KeyValues(
-            [
-                (_("Day"), day_label(day)),
-                (_("Place"), _place(meeting) or "—"),
-            ]
-        )
-    ]
+    blocks: list[documents.Block] = [documents.KeyValues([(_("Place"), _place(meeting) or "—")])]
     groups = _groups(rows, iso)
     for town, people in groups:
         blocks.append(documents.Heading(town or _("Other participants"), level=1))
@@ -79,7 +73,7 @@ def day_document(meeting: Meeting, day, rows: list[Registration], language: str)
                         _name(person),
                         person.organisation,
                         person.partner.town.name if person.partner else "",
-                        "",
+                        BLANK,
                     ]
                     for person in people
                 ],
@@ -87,10 +81,8 @@ def day_document(meeting: Meeting, day, rows: list[Registration], language: str)
         )
     if not groups:
         blocks.append(documents.Paragraph(_("No one has registered for this day.")))
-    blocks.append(documents.Heading(_("Not registered"), level=1))
-    blocks.append(
-        documents.Table(header=_header(), rows=[["", "", "", ""] for _row in range(EMPTY_ROWS)])
-    )
+    blocks.append(documents.Heading(_("Participants who did not register"), level=1))
+    blocks.append(documents.Table(header=_header(), rows=[[BLANK] * 4] * EMPTY_ROWS))
     return documents.Document(
         title=meeting.title,
         subtitle=_("Sign-in sheet: %(day)s") % {"day": day_label(day)},
