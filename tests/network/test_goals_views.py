@@ -233,9 +233,9 @@ def test_the_panel_counts_and_lists_the_goals_waiting(rf, world):
 
     html = render_to_string(template, {"panel": context})
     assert "Goals from the last meeting waiting for review" in html
-    assert "2 goals set at Kick-off in Alūksne wait for review." in html
+    assert "2 goals set at “Kick-off in Alūksne” wait for review." in html
     html = render_to_string(template, {"panel": goals_panel.panel(request, world.first)[1]})
-    assert "2 goals set at this meeting, by 1 partner." in html
+    assert "2 goals set at this meeting. Partners that set goals: 1." in html
 
 
 def test_a_partners_history_shows_every_meeting_with_reviews(client, world):
