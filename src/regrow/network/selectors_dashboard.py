@@ -5,7 +5,7 @@ actions, goals, indicators or meetings (a page of partners at a time)."""
 from collections.abc import Sequence
 from datetime import date
 
-from django.db.models import OuterRef, QuerySet, Subquery
+from django.db.models import QuerySet
 from django.shortcuts import get_object_or_404
 
 from regrow.lib.i18n import localized
@@ -76,29 +76,20 @@ def meetings_of(network: Network, *, cancelled: bool = True) -> list[MeetingRow]
 
 
 def _goal_rows(partner_ids: list[int]) -> list[dashboard.GoalRow]:
-    """The goals of each partner reviewed at the latest meeting where its goals were reviewed
-    (one query)."""
-    latest = (
-        Goal.objects.filter(partner_id=OuterRef("partner_id"), reviewed_at_meeting__isnull=False)
-        .order_by("-reviewed_at_meeting__starts_on", "-reviewed_at_meeting_id")
-        .values("reviewed_at_meeting_id")[:1]
-    )
-    rows = (
-        Goal.objects.filter(partner_id__in=partner_ids, reviewed_at_meeting__isnull=False)
-        .filter(reviewed_at_meeting_id=Subquery(latest))
-        .values_list(
-            "partner_id",
-            "reviewed_at_meeting_id",
-            "reviewed_at_meeting__titles",
-            "reviewed_at_meeting__starts_on",
-            "outcome",
-        )
+    """The partners' reviewed goals with the meeting they were reviewed at (one query; the
+    core keeps those of each partner's latest review)."""
+    rows = Goal.objects.filter(
+        partner_id__in=partner_ids, reviewed_at_meeting__isnull=False
+    ).values_list(
+        "partner_id",
+        "reviewed_at_meeting_id",
+        "reviewed_at_meeting__titles",
+        "reviewed_at_meeting__starts_on",
+        "outcome",
     )
     return [
-        dashboard.GoalRow(
-            partner_id, meeting_id, localized(titles, default=f"#{meeting_id}"), day, outcome
-        )
-        for partner_id, meeting_id, titles, day, outcome in rows
+        dashboard.GoalRow(partner, meeting, localized(titles, default=f"#{meeting}"), day, outcome)
+        for partner, meeting, titles, day, outcome in rows
     ]
 
 
