@@ -155,6 +155,19 @@ def test_the_meeting_form_names_the_field_and_keeps_what_was_typed(client, world
     assert Meeting.objects.get(pk=meeting.pk).place_name == "Kultūras centrs"
 
 
+def test_cancelling_keeps_the_meeting_and_is_taken_back(client, world, meeting):
+    client.force_login(world.people["expert"])
+    assert client.post(meeting_url(world, meeting, "cancel/"), {"version": 1}).status_code == 302
+    page = client.get(meeting_url(world, meeting)).content.decode()
+    assert "This meeting is cancelled." in page and "Take the cancellation back" in page
+    assert "Cancelled" in client.get(world.url("meetings/")).content.decode()
+    stale = client.post(meeting_url(world, meeting, "restore/"), {"version": 1}, follow=True)
+    assert "Someone changed this meeting" in stale.content.decode()
+    assert client.post(meeting_url(world, meeting, "restore/"), {"version": 2}).status_code == 302
+    assert Meeting.objects.get().cancelled_at is None
+    assert client.get(meeting_url(world, meeting, "cancel/")).status_code == 405
+
+
 def test_the_meeting_page_shows_the_agenda_by_day_nested_and_the_map(client, world, meeting):
     workshop = add_item(meeting, "Transfer Plans workshop", starts_at=time(11), duration_minutes=90)
     add_item(meeting, "Group on funding", starts_at=time(11), parent=workshop, room="Zāle 2")

@@ -24,10 +24,6 @@ def same_room(first: str, second: str) -> bool:
     return first.strip().casefold() == second.strip().casefold()
 
 
-def room_name(room: str) -> str:
-    return room.strip() or _("the plenary room")
-
-
 def _check_fields(meeting: Meeting, item: AgendaItem | None, values: dict) -> dict:
     values = {name: values.get(name) for name in VALUES}
     values["presenter"] = (values["presenter"] or "").strip()
@@ -90,15 +86,26 @@ def _check_times(meeting: Meeting, item: AgendaItem, family: set[int]) -> None:
             continue
         other_start, other_end = item_minutes(other)
         if start < other_end and other_start < end:
-            raise ValidationError(
-                {
-                    "starts_at": _(
-                        "“%(item)s” is in %(room)s at that time (%(span)s). "
-                        "Choose another time or another room."
-                    )
-                    % {"item": other.title, "room": room_name(item.room), "span": span(other)}
-                }
+            raise ValidationError({"starts_at": _clash_message(item, other)})
+
+
+def _clash_message(item: AgendaItem, other: AgendaItem) -> str:
+    found = {"item": other.title, "room": item.room.strip(), "span": span(other)}
+    if not found["room"]:
+        return (
+            _(
+                "“%(item)s” is in the plenary room at that time (%(span)s). "
+                "Choose another time or another room."
             )
+            % found
+        )
+    return (
+        _(
+            "“%(item)s” is in the room “%(room)s” at that time (%(span)s). "
+            "Choose another time or another room."
+        )
+        % found
+    )
 
 
 def _siblings(meeting: Meeting, day, parent_id: int | None):

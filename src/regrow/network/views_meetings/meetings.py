@@ -28,11 +28,6 @@ from regrow.popups.views.money import pager
 from regrow.towns.permissions import Action, can
 
 
-def local_today(network: Network):
-    """Today where the network is (its installation's time zone, activated for the page)."""
-    return timezone.localdate()
-
-
 def activate_meeting_zone(meeting: Meeting) -> None:
     """Times of the meeting's page are the meeting's local time."""
     with contextlib.suppress(ValueError, zoneinfo.ZoneInfoNotFoundError):
@@ -52,7 +47,7 @@ def _base(request, network: Network) -> dict:
 def meeting_list(request: HttpRequest, slug: str) -> HttpResponse:
     """The coming meetings (soonest first) and the past ones (latest first)."""
     network = network_for(request, slug)
-    today = local_today(network)
+    today = timezone.localdate()  # the network's, activated by network_for
     context = {
         **_base(request, network),
         "coming": pager(
