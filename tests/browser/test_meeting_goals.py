@@ -66,6 +66,16 @@ def test_goals_are_set_at_one_meeting_and_reviewed_at_the_next(
     page.wait_for_url(f"**{goals}#partner-{partner.pk}")
     check(page, shots, "3-goals-set")
 
+    # A goal's page changes it with its action; removing it asks first (and is not done here).
+    second = Goal.objects.get(title="Tukšo telpu karte")
+    page.locator(f"a[href='{goals}{second.pk}/']").click()
+    expect(page.locator("#id_owner")).to_have_value("Ģeogrāfiskās informācijas speciālists")
+    check(page, shots, "3a-goal-edit")
+    page.locator(f"a[href='{goals}{second.pk}/remove/']").click()
+    check(page, shots, "3b-goal-remove")
+    page.locator(f"a[href='{goals}{second.pk}/']").click()
+    page.wait_for_url(f"**{goals}{second.pk}/")
+
     # Both are actions of Alūksne's Transfer Plan.
     plan = partner.plan
     page.goto(f"/lv/regrow-city/plans/{plan.pk}/actions/")
