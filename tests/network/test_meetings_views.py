@@ -123,6 +123,8 @@ def test_a_coordinator_creates_a_local_group_meeting_of_their_town_only(client, 
     assert created.titles == {"lv": "Vietējās grupas sanāksme"}
     # The deadline was typed in the meeting's local time.
     assert created.registration_closes_at.isoformat() == "2019-03-10T16:00:00+00:00"
+    edit = client.get(meeting_url(world, created, "edit/")).content.decode()
+    assert 'value="2019-03-10 18:00"' in edit and "Vietējās grupas sanāksme" in edit
 
 
 def test_the_meeting_form_names_the_field_and_keeps_what_was_typed(client, world, meeting):
