@@ -221,3 +221,15 @@ def test_the_goals_waiting_come_from_the_previous_meeting_that_set_goals(world):
     ]
     # The first meeting has no earlier one; a meeting on the same day is not "before".
     assert selectors.previous_meeting(world.first) is None
+
+
+def test_a_cancelled_meeting_neither_sets_nor_reviews_goals(world):
+    goal = set_goal(world)
+    for meeting in (world.first, world.second):
+        meeting.cancelled_at = meeting.created_at
+        meeting.save()
+    with pytest.raises(ValidationError):
+        set_goal(world, title="Another")
+    with pytest.raises(ValidationError):
+        review(world, goal)
+    assert Goal.objects.count() == 1 and Goal.objects.get().reviewed_at is None

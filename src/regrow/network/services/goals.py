@@ -135,6 +135,8 @@ def _require_set(by, meeting: Meeting, partner: Partner) -> None:
         raise PermissionDenied(
             _("Only the partner's coordinators and the meeting's organisers set its goals.")
         )
+    if meeting.cancelled_at is not None:
+        raise ValidationError(_("The meeting is cancelled: goals are set at meetings that happen."))
 
 
 @transaction.atomic
@@ -212,6 +214,10 @@ def _require_review(by, goal: Goal, meeting: Meeting) -> None:
         raise PermissionDenied(not_in_partner_message(goal.partner))
     if meeting.network_id != goal.meeting.network_id:
         raise ValidationError(_("This meeting is of another network."))
+    if meeting.cancelled_at is not None:
+        raise ValidationError(
+            _("The meeting is cancelled: goals are reviewed at meetings that happen.")
+        )
     if meeting.pk == goal.meeting_id or meeting.starts_on <= goal.meeting.starts_on:
         raise ValidationError(_("A goal is reviewed at a later meeting than the one that set it."))
 
