@@ -312,3 +312,22 @@ def test_other_networks_404_and_outsiders_403(client, world, meeting):
         assert client.get(meeting_url(world, meeting, rest)).status_code == 403
     client.logout()
     assert client.get(meeting_url(world, meeting, "register/")).status_code == 302
+
+
+def test_a_coordinator_changing_their_partners_person_does_not_see_dietary_needs(
+    client, world, meeting
+):
+    entry = register(meeting, world, "idrija", "Local Baker", dietary_needs="kosher")
+    url = meeting_url(world, meeting, f"registrations/{entry.pk}/")
+    client.force_login(world.people["coordinator_b"])
+    page = client.get(url)
+    assert "dietary_needs" not in page.context["form"].fields
+    assert "kosher" not in page.content.decode()
+    data = form_data(meeting, name="Local Baker", email=entry.email, version=entry.version)
+    data.pop("dietary_needs")
+    data["partner"] = world.partners["idrija"].pk
+    assert client.post(url, data).status_code == 302
+    entry.refresh_from_db()
+    assert (entry.organisation, entry.dietary_needs) == ("Občina Idrija", "kosher")  # kept
+    client.force_login(world.people["lead"])
+    assert "kosher" in client.get(url).content.decode()  # an organiser sees it

@@ -43,9 +43,12 @@ class RegistrationForm(forms.Form):
         partners,
         for_self: bool = True,
         registration: Registration | None = None,
+        dietary: bool = True,
         **kwargs,
     ):
         super().__init__(*args, **kwargs)
+        if not dietary:  # personal: the person and the organisers only
+            del self.fields["dietary_needs"]
         self.fields["partner"].queryset = partners
         self.fields["days"].choices = day_choices(meeting)
         if for_self:
@@ -59,7 +62,8 @@ class RegistrationForm(forms.Form):
             )
         if registration is not None and not self.is_bound:
             for name in ("name", "email", "organisation", "dietary_needs", "days", "version"):
-                self.initial[name] = getattr(registration, name)
+                if name in self.fields:
+                    self.initial[name] = getattr(registration, name)
             self.initial["partner"] = registration.partner_id
         for name, hint in (("name", "name"), ("email", "email"), ("organisation", "organization")):
             if for_self:

@@ -146,18 +146,22 @@ def registration_save(
         for_self = registration.user_id == by.pk
     if meeting.cancelled_at is not None or not (organiser or meeting.registration_open()):
         raise ValidationError(closed_message(meeting))
-    cleaned = {name: (values.get(name) or "").strip() for name in FIELDS}
-    cleaned["email"] = cleaned["email"].lower()
+    # A change may leave out a field its editor may not see (a coordinator does not read the
+    # dietary needs of their partner's people): it keeps its value.
+    given = FIELDS if registration is None else [name for name in FIELDS if name in values]
+    cleaned = {name: (values.get(name) or "").strip() for name in given}
+    if "email" in cleaned:
+        cleaned["email"] = cleaned["email"].lower()
     _check_partner(by, meeting, partner, for_self, organiser)
     chosen = _clean_days(meeting, days)
     if registration is not None:
         user = registration.user
     else:
         user = by if for_self else _account_of(cleaned["email"])
-    _check_twice(meeting, user, cleaned["email"], registration, for_self)
     entry = registration or Registration(meeting=meeting, registered_by=by)
     for name, value in cleaned.items():
         setattr(entry, name, value)
+    _check_twice(meeting, user, entry.email, registration, for_self)
     entry.partner, entry.days, entry.user = partner, chosen, user
     entry.full_clean(exclude=["version", "meeting", "registered_by"])
     if registration is None:

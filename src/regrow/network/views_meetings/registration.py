@@ -59,6 +59,8 @@ def _form(request, meeting, *, for_self, registration=None, data=None):
         partners=partners,
         for_self=for_self,
         registration=registration,
+        # A coordinator changing their partner's person's registration does not see this.
+        dietary=registration is None or for_self or organiser,
         initial=initial,
     )
 
