@@ -10,6 +10,7 @@ import pytest
 
 from regrow.network.models import AgendaItem, Decision, Network
 from tests.network.meeting_records_data import make_meeting, make_records_world
+from tests.standards import read_page
 
 
 @pytest.fixture
@@ -27,7 +28,12 @@ def signed_in(client, records, name: str):
 
 @pytest.mark.parametrize("rest", ["minutes/", "decisions/", "documents/", "site-visit/"])
 def test_members_read_the_records_and_outsiders_may_not(client, records, rest):
-    assert signed_in(client, records, "coordinator_b").get(records.url(rest)).status_code == 200
+    answer = signed_in(client, records, "coordinator_b").get(records.url(rest))
+    assert answer.status_code == 200
+    assert read_page(answer.content.decode()).errors == []
+    answer = signed_in(client, records, "lead").get(records.url(rest), {"q": "iela"})
+    assert answer.status_code == 200
+    assert read_page(answer.content.decode()).errors == []
     client.force_login(records.people["outsider"])
     assert client.get(records.url(rest)).status_code == 403
     client.logout()
