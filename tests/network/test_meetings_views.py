@@ -216,6 +216,10 @@ def test_the_builder_adds_refuses_an_overlap_keeping_what_was_typed_and_reorders
         item_data(starts_at="10:15", titles_en="Progress report", version=0),
     )
     assert edit.status_code == 409 and 'value="Progress report"' in edit.content.decode()
+    # The next item is offered the day last added to, starting when that day's last item ends.
+    client.post(url, item_data(day="2019-02-01", starts_at="10:00", titles_en="Site visit"))
+    offered = client.get(url + "?day=2019-02-01").context["form"]
+    assert (offered.initial["day"], offered.initial["starts_at"]) == ("2019-02-01", "10:45")
     delete_url = meeting_url(world, meeting, f"agenda/{progress.pk}/delete/")
     assert "Remove it" in client.get(delete_url).content.decode()
     assert client.post(delete_url).status_code == 302

@@ -70,6 +70,18 @@ def _context(meeting: Meeting, **more) -> dict:
     }
 
 
+def _suggest(form: AgendaItemForm, days: list, wanted: str) -> None:
+    """The next item's day (the one last added to) and start (when that day's last item ends)."""
+    day = next((one for one in days if one.day.isoformat() == wanted and one.number), None)
+    if day is None:
+        return
+    form.initial["day"] = wanted
+    if day.items:
+        end = max(selectors.item_minutes(item)[1] for item in day.items)
+        if end < selectors.MINUTES_A_DAY:
+            form.initial["starts_at"] = selectors.clock_of(end)
+
+
 @login_required
 def agenda(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     """The agenda with its items' buttons, and the form to add an item."""
@@ -80,12 +92,15 @@ def agenda(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
         status = _save(request, meeting, form)
         if status is None:
             messages.success(request, _("The item is added to the agenda."))
-            day = form.cleaned_data["day"]
+            day = form.cleaned_data["day"].isoformat()
             return redirect(
                 reverse("network:meeting_agenda", kwargs={"slug": slug, "pk": pk})
-                + f"#day-{day.isoformat()}"
+                + f"?day={day}#day-{day}"
             )
-    context = _context(meeting, form=form, days=selectors.agenda_of(meeting))
+    days = selectors.agenda_of(meeting)
+    if request.method != "POST":
+        _suggest(form, days, request.GET.get("day", ""))
+    context = _context(meeting, form=form, days=days)
     return render(request, "network/meetings/agenda_builder.html", context, status=status)
 
 
