@@ -270,3 +270,15 @@ def test_the_meeting_page_takes_the_same_queries_for_2_and_40_items(client, worl
         assert client.get(url + "agenda/").status_code == 200
     assert len(many) == len(few) <= 25
     assert len(builder_many) == len(builder_few) <= 25
+
+
+def test_an_item_with_minutes_is_not_removed_and_the_page_says_why(client, world, meeting):
+    item = add_item(meeting, "Progress", minutes="Everyone reported.")
+    client.force_login(world.people["lead"])
+    url = meeting_url(world, meeting, f"agenda/{item.pk}/delete/")
+    page = client.get(url).content.decode()
+    assert "It cannot be removed: it has minutes." in page and "Remove it</button>" not in page
+    assert client.post(url).status_code == 400
+    assert AgendaItem.objects.filter(pk=item.pk).exists()
+    edit = client.get(meeting_url(world, meeting, f"agenda/{item.pk}/"))
+    assert edit.status_code == 200 and 'value="Progress"' in edit.content.decode()
