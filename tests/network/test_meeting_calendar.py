@@ -17,6 +17,8 @@ from tests.network.test_meeting_publishing import make_meeting
 RIGA = ZoneInfo("Europe/Riga")
 PAGE = "/en/regrow-city/members/meetings/calendar/"
 FEED_QUERIES = 6
+# The session and user, the network and the person's roles, the feed, the navigation.
+PAGE_QUERIES = 10
 
 
 @pytest.fixture
@@ -160,3 +162,12 @@ def test_the_feed_takes_a_bounded_number_of_queries(client, world, django_assert
     with django_assert_max_num_queries(FEED_QUERIES):
         response = client.get(feed_path(feed))
     assert len(events_of(response)) == 16
+
+
+def test_the_feed_page_takes_a_bounded_number_of_queries(
+    client, world, django_assert_max_num_queries
+):
+    client.force_login(world.people["coordinator_b"])
+    client.get(PAGE)
+    with django_assert_max_num_queries(PAGE_QUERIES):
+        assert client.get(PAGE).status_code == 200
