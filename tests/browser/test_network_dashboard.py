@@ -8,7 +8,7 @@ from pathlib import Path
 from playwright.sync_api import expect
 
 from tests.browser.axe import assert_no_axe_violations
-from tests.browser.conftest import PHONE
+from tests.browser.conftest import DESKTOP, PHONE
 from tests.browser.helpers import sign_in
 from tests.fixtures import PASSWORD
 from tests.network.dashboard_data import make_dashboard_network
@@ -33,11 +33,11 @@ def test_the_lead_reads_the_dashboard_and_chooses_what_the_public_sees(new_page,
     sign_in(page, lead.email, PASSWORD, language="lv")
     page.wait_for_url("**/lv/dashboard/")
 
-    # The dashboard: a card per partner (the table is for wide screens), and the timeline.
+    # The dashboard: a card per partner, one under another, and the timeline.
     page.goto("/lv/regrow-city/members/dashboard/")
     cards = page.locator("ul.dash-cards > li.card")
     expect(cards).to_have_count(3)
-    expect(page.locator(".dash-table")).to_be_hidden()
+    expect(page.locator(".dash-grid__head")).to_be_hidden()  # the column headings: wide screens
     expect(cards.nth(1)).to_contain_text("Alūksne")
     expect(cards.nth(1)).to_contain_text("Alūksne local group")  # its next meeting
     expect(page.locator(".dash-timeline__today")).to_have_count(1)
@@ -46,6 +46,18 @@ def test_the_lead_reads_the_dashboard_and_chooses_what_the_public_sees(new_page,
     assert_no_axe_violations(page)
     assert_fits_the_phone(page)
     shot(page, "1-dashboard-phone-lv")
+
+    # On a wide screen the same cards line up as a table, under one row of headings.
+    page.set_viewport_size(DESKTOP)
+    expect(page.locator(".dash-grid__head")).to_be_visible()
+    first, second = cards.nth(0).bounding_box(), cards.nth(1).bounding_box()
+    assert second["y"] > first["y"] and second["x"] == first["x"]
+    assert cards.nth(0).locator(".dash-card__facts > div").nth(1).bounding_box()["y"] < (
+        first["y"] + first["height"] / 2
+    )  # the figures side by side, not one under another
+    assert_no_axe_violations(page)
+    shot(page, "1b-dashboard-wide-lv")
+    page.set_viewport_size(PHONE)
 
     # One partner: its actions, goals by meeting and indicators.
     cards.nth(1).locator("h3 a").click()

@@ -198,3 +198,19 @@ def test_the_query_count_is_the_same_for_3_and_12_partners(client, db, django_db
     many = [_queries(client, url.format(language="en")) for url in urls]
     assert many == few
     assert max(many) <= MAX_DASHBOARD_QUERIES
+
+
+def test_computed_indicators_for_many_towns_match_the_one_town_computation(world):
+    from regrow.indicators import derived
+    from regrow.indicators.periods import year_period
+    from regrow.network.selectors_dashboard_indicators import conversion_rates, vacancy_rates
+
+    world, _meetings = world
+    towns = [partner.town for partner in world.partners.values()]
+    day = today()
+    period = year_period(day.year)
+    rates = vacancy_rates(towns, day)
+    conversions = conversion_rates(towns, period.start, day)
+    for town in towns:
+        assert rates[town.pk] == derived.value_in(town, "vacancy_rate", period, day)
+        assert conversions[town.pk] is None  # no pop-ups: no rate, as for one town
