@@ -88,33 +88,28 @@ def _decisions(meeting: Meeting) -> list[documents.Block]:
     return [*blocks, table]
 
 
+def _when(stop) -> str:
+    parts = [
+        date_on(stop.day) if stop.day else "",
+        f"{stop.visited_at:%H:%M}" if stop.visited_at else "",
+    ]
+    return ", ".join(part for part in parts if part)
+
+
 def _site_visit(meeting: Meeting) -> list[documents.Block]:
+    """Each stop in route order as a sub-heading (its number and address), when, and its notes:
+    not a table, whose cells of long notes cost WeasyPrint far more than paragraphs."""
     stops = list(selectors.stops_of(meeting))
     if not stops:
         return []
-    rows = [
-        [
-            str(number),
-            stop.unit.display_address,
-            " ".join(
-                part
-                for part in (
-                    date_on(stop.day) if stop.day else "",
-                    f"{stop.visited_at:%H:%M}" if stop.visited_at else "",
-                )
-                if part
-            )
-            or "—",
-            stop.notes or "—",
-        ]
-        for number, stop in enumerate(stops, start=1)
-    ]
-    table = documents.Table(
-        header=[pgettext("a stop's number on a route", "No."), _("Unit"), _("Time"), _("Notes")],
-        rows=rows,
-        align=["right", "left", "left", "left"],
-    )
-    return [documents.Heading(_("Site visit"), level=1), table]
+    blocks: list[documents.Block] = [documents.Heading(_("Site visit"), level=1)]
+    for number, stop in enumerate(stops, start=1):
+        blocks.append(documents.Heading(f"{number}. {stop.unit.display_address}", level=3))
+        when = _when(stop)
+        if when:
+            blocks.append(documents.Paragraph(when, note=True))
+        blocks.extend(documents.Paragraph(text) for text in paragraphs(stop.notes))
+    return blocks
 
 
 def minutes_document(meeting: Meeting, language: str) -> documents.Document:
