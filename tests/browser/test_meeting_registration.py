@@ -94,6 +94,19 @@ def test_a_coordinator_registers_and_the_organiser_records_attendance(new_page, 
     expect(page.locator(f"main a[href='{base}registrations/{entry.pk}/']")).to_be_visible()
     expect(page.locator("#id_dietary_needs")).to_have_count(0)
     checked(page)
+    page.locator(f"main a[href='{base}registrations/{entry.pk}/']").click()
+    expect(page.locator("#id_dietary_needs")).to_have_value("veģetārs")
+    checked(page)
+    shot(page, "4b-own-registration")
+    # Someone from their town: a member of the local stakeholder group.
+    page.goto(f"{base}register/someone/")
+    page.fill("#id_name", "Marko Kos")
+    page.fill("#id_organisation", "Idrijska čipka")
+    page.locator(f"input[name=days][value='{meeting.ends_on.isoformat()}']").check()
+    checked(page)
+    page.locator("main form.card button[type=submit]").click()
+    page.wait_for_url(f"**{base}participants/")
+    expect(page.locator("main")).to_contain_text("Marko Kos")
 
     # The participants: the coordinator sees their own details, the others' names.
     page.goto(f"{base}participants/")

@@ -26,7 +26,7 @@ class RegistrationForm(forms.Form):
         label=_("Dietary needs"),
         max_length=300,
         required=False,
-        help_text=_("Only the meeting's organisers see this."),
+        help_text=_("Seen only by the person and the meeting's organisers."),
     )
     days = forms.MultipleChoiceField(
         label=_("Days you will attend"),
