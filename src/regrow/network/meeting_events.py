@@ -106,9 +106,7 @@ def meeting_event(meeting: Meeting, language: str) -> dict:
         if where:
             lead = f"{meeting.get_kind_display()}, {where}. {days}."
         paragraphs = [linebreaks(description, autoescape=True)] if description.strip() else []
-        address = ", ".join(part for part in (where, meeting.address) if part)
-        if address:
-            paragraphs.append(format_html("<p>{}: {}</p>", _("Where"), address))
+        # The place and address are the event's own fields: its page shows them.
         link = format_html(
             '<a href="{}">{}</a>', public_url(meeting), _("The meeting's agenda, day by day")
         )
