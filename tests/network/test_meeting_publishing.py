@@ -156,6 +156,8 @@ def test_the_lead_publishes_the_meeting_in_both_languages_at_once(client, world)
     english = entries.get(language="en")
     event_page = client.get(english.get_absolute_url()).content.decode()
     assert public_url(meeting) in event_page
+    # Its "About" link too: the members' page would ask the public to sign in.
+    assert meeting.get_absolute_url() not in event_page
 
 
 def test_a_second_click_publishes_nothing_and_shows_the_event(client, world):

@@ -101,10 +101,25 @@ class NetworkConfig(AppConfig):
     def publishing_sources(self) -> list[dict]:
         """An entry can be about a network (e.g. news of a partner meeting), and a meeting
         becomes the network's event in one step (meeting_events)."""
-        from regrow.network.meeting_events import meeting_event
+        from regrow.network.meeting_events import meeting_event, public_url
         from regrow.network.models import Meeting, Network
 
         return [
             {"model": Network, "place": lambda network: network},
-            {"model": Meeting, "place": lambda meeting: meeting.network, "event": meeting_event},
+            {
+                "model": Meeting,
+                "place": lambda meeting: meeting.network,
+                "event": meeting_event,
+                "public_url": public_url,
+            },
         ]
+
+    def publishing_connect(self, announcements) -> None:
+        """Publishing hands over what a meeting's publishing page needs (it is above us)."""
+        from regrow.network import meeting_events
+
+        meeting_events.connect_publishing(
+            published_about=announcements.published_about,
+            publish_event=announcements.publish_event,
+            draft_news=announcements.draft_news,
+        )

@@ -1,4 +1,4 @@
-from django.apps import AppConfig
+from django.apps import AppConfig, apps
 from django.utils.translation import gettext_lazy as _
 
 
@@ -69,14 +69,12 @@ class PublishingConfig(AppConfig):
             )
         # What entries can be about comes from the apps' own `publishing_sources()` hooks.
         sources.discover()
-        # The network's meetings publish their event and draft their report's news in one
-        # step, and list what was published about them: the network app cannot import
-        # publishing, so publishing hands it these (publishing/announcements.py).
-        from regrow.network import meeting_events
+        # Apps below publishing that publish their objects' events and news themselves (the
+        # network's meetings) get publishing's functions for it through their AppConfig's
+        # `publishing_connect(announcements)` hook: they cannot import publishing.
         from regrow.publishing import announcements
 
-        meeting_events.connect_publishing(
-            published_about=announcements.published_about,
-            publish_event=announcements.publish_event,
-            draft_news=announcements.draft_news,
-        )
+        for config in apps.get_app_configs():
+            connect = getattr(config, "publishing_connect", None)
+            if callable(connect):
+                connect(announcements)

@@ -35,6 +35,8 @@ class Source:
     model: type[models.Model]
     place: Callable[[Any], Any]
     event: Callable[[Any, str], dict] | None = None
+    # The object's page for the public, where its get_absolute_url() is for members only.
+    public_url: Callable[[Any], str] | None = None
 
 
 _registry: dict[str, Source] = {}
@@ -49,9 +51,11 @@ def register(
     *,
     place: Callable[[Any], Any],
     event: Callable[[Any, str], dict] | None = None,
+    public_url: Callable[[Any], str] | None = None,
 ) -> None:
-    """Let entries be about `model`'s objects; with `event`, they can become events."""
-    _registry[key_of(model)] = Source(model=model, place=place, event=event)
+    """Let entries be about `model`'s objects; with `event`, they can become events; with
+    `public_url`, an entry's page links there instead of the object's get_absolute_url()."""
+    _registry[key_of(model)] = Source(model=model, place=place, event=event, public_url=public_url)
 
 
 def discover() -> None:
@@ -91,6 +95,10 @@ def related_links(entry) -> list[dict]:
         target = related.target
         if target is None:
             continue
-        url = target.get_absolute_url() if hasattr(target, "get_absolute_url") else ""
+        public_url = _registry[key_of(model)].public_url
+        if public_url is not None:
+            url = public_url(target)
+        else:
+            url = target.get_absolute_url() if hasattr(target, "get_absolute_url") else ""
         links.append({"name": str(target), "url": url})
     return links
