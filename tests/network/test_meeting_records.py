@@ -219,3 +219,12 @@ def test_the_meeting_page_panel_counts_the_records(rf, records):
     assert context["organiser"] is False
     request.user = records.people["outsider"]
     assert panel.panel(request, records.meeting) is None
+
+
+def test_the_meeting_page_shows_the_records_panel(client, records):
+    answer = signed_in(client, records, "coordinator_b").get(records.url())
+    assert answer.status_code == 200
+    page = answer.content.decode()
+    assert 'id="records-panel-heading"' in page
+    assert records.url("minutes.docx") in page and records.url("site-visit/") in page
+    assert read_page(page).errors == []
