@@ -239,9 +239,10 @@ class Decision(models.Model):
 
 
 def meeting_files():
+    """Members-only files: private storage, served by a view that checks the role."""
     from django.core.files.storage import storages
 
-    return storages["default"]
+    return storages["private"]
 
 
 class MeetingDocument(models.Model):
@@ -289,6 +290,8 @@ class SiteVisitStop(models.Model):
     visited_at = models.TimeField(_("time"), null=True, blank=True)
     order = models.PositiveSmallIntegerField(default=0)
     notes = models.TextField(_("notes"), blank=True, max_length=5000)
+    # Removing a stop hides it with its notes; it can be put back.
+    removed_at = models.DateTimeField(null=True, blank=True)
     version = models.PositiveIntegerField(default=1, editable=False)
 
     class Meta:
@@ -296,7 +299,11 @@ class SiteVisitStop(models.Model):
         verbose_name_plural = _("site visit stops")
         ordering = ["meeting", "order", "id"]
         constraints = [
-            models.UniqueConstraint(fields=["meeting", "unit"], name="site_stop_unit_once"),
+            models.UniqueConstraint(
+                fields=["meeting", "unit"],
+                condition=models.Q(removed_at__isnull=True),
+                name="site_stop_unit_once",
+            ),
         ]
 
     def __str__(self) -> str:
@@ -346,6 +353,9 @@ class Goal(models.Model):
         related_name="reviewed_goals",
         verbose_name=_("reviewed at"),
     )
+    # Removing a goal (not yet reviewed) hides it; its action stays in the plan; it can be
+    # put back.
+    removed_at = models.DateTimeField(null=True, blank=True)
     version = models.PositiveIntegerField(default=1, editable=False)
 
     class Meta:
