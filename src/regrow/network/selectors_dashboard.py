@@ -3,6 +3,7 @@ rows dashboard.py counts, each in a fixed number of queries whatever the number 
 actions, goals, indicators or meetings (a page of partners at a time)."""
 
 from collections.abc import Sequence
+from dataclasses import replace
 from datetime import date
 
 from django.db.models import QuerySet
@@ -75,22 +76,32 @@ def meetings_of(network: Network, *, cancelled: bool = True) -> list[MeetingRow]
     return [meeting_row(meeting) for meeting in meetings.order_by("starts_on", "id")]
 
 
-def _goal_rows(partner_ids: list[int]) -> list[dashboard.GoalRow]:
-    """The partners' reviewed goals with the meeting they were reviewed at (one query; the
-    core keeps those of each partner's latest review)."""
+def _last_reviews(partner_ids: list[int]) -> dict[int, dashboard.GoalReview]:
+    """Each partner's goals at its last review (two queries: the partners' reviewed goals as
+    plain rows, then the titles of the meetings they were last reviewed at)."""
     rows = Goal.objects.filter(
         partner_id__in=partner_ids, reviewed_at_meeting__isnull=False
     ).values_list(
-        "partner_id",
-        "reviewed_at_meeting_id",
-        "reviewed_at_meeting__titles",
-        "reviewed_at_meeting__starts_on",
-        "outcome",
+        "partner_id", "reviewed_at_meeting_id", "reviewed_at_meeting__starts_on", "outcome"
     )
-    return [
-        dashboard.GoalRow(partner, meeting, localized(titles, default=f"#{meeting}"), day, outcome)
-        for partner, meeting, titles, day, outcome in rows
-    ]
+    reviews = dashboard.last_reviews(
+        dashboard.GoalRow(partner, meeting, "", day, outcome)
+        for partner, meeting, day, outcome in rows
+    )
+    if not reviews:
+        return reviews
+    titles = dict(
+        Meeting.objects.filter(pk__in={one.meeting_id for one in reviews.values()}).values_list(
+            "pk", "titles"
+        )
+    )
+    return {
+        partner: replace(
+            review,
+            meeting_title=localized(titles.get(review.meeting_id), default=f"#{review.meeting_id}"),
+        )
+        for partner, review in reviews.items()
+    }
 
 
 def figures_of(
@@ -108,10 +119,11 @@ def figures_of(
         else [],
         today,
     )
-    reviews = dashboard.last_reviews(_goal_rows([partner.pk for partner in partners]))
+    reviews = _last_reviews([partner.pk for partner in partners])
     indicators = indicators_by_plan(
         [(plan.pk, partner.town) for partner in partners if (plan := plans[partner.pk])]
     )
+    roles = {value: str(label) for value, label in Partner.Role.choices}
     figures = []
     for partner in partners:
         plan = plans[partner.pk]
@@ -121,7 +133,7 @@ def figures_of(
                 town_name=partner.town.name,
                 town_slug=partner.town.slug,
                 role=partner.role,
-                role_label=str(partner.get_role_display()),
+                role_label=roles.get(partner.role, partner.role),
                 plan_id=plan.pk if plan else None,
                 version_number=getattr(partner, "plan_version_number", None),
                 version_status=getattr(partner, "plan_version_status", None),

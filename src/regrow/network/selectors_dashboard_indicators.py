@@ -16,8 +16,9 @@ from decimal import ROUND_HALF_UP, Decimal
 from django.db.models import Count, OuterRef, Q, Subquery
 
 from regrow.indicators import derived
-from regrow.indicators.models import Observation
+from regrow.indicators.models import Indicator, Observation
 from regrow.indicators.periods import year_period
+from regrow.lib.i18n import localized
 from regrow.network.dashboard import IndicatorFigure
 from regrow.network.models import PlanIndicator
 from regrow.popups.figures import ConversionRate
@@ -111,37 +112,53 @@ def indicators_by_plan(plans: Sequence[tuple[int, Town]]) -> dict[int, list[Indi
     ).order_by("-period_start", "-period")
     rows = list(
         PlanIndicator.objects.filter(plan_id__in=list(town_of))
-        .select_related("indicator")
         .annotate(
             actual=Subquery(latest.values("value")[:1]),
             actual_period=Subquery(latest.values("period")[:1]),
         )
         .order_by("plan_id", "indicator__order", "indicator__code", "id")
+        .values(
+            "plan_id",
+            "indicator_id",
+            "indicator__code",
+            "indicator__names",
+            "indicator__unit",
+            "baseline",
+            "baseline_period",
+            "target",
+            "target_period",
+            "actual",
+            "actual_period",
+        )
     )
     wanted: dict[str, list[Town]] = defaultdict(list)
     for row in rows:
-        code = row.indicator.code
-        if row.actual is None and derived.source(code) is not None:
-            town = town_of[row.plan_id]
+        code = row["indicator__code"]
+        if row["actual"] is None and derived.source(code) is not None:
+            town = town_of[row["plan_id"]]
             if town not in wanted[code]:
                 wanted[code].append(town)
     computed = {code: _computed(code, towns) for code, towns in wanted.items()}
+    units = {value: str(label) for value, label in Indicator.Unit.choices}
+    names: dict[int, str] = {}
     found: dict[int, list[IndicatorFigure]] = defaultdict(list)
     for row in rows:
-        actual, period = row.actual, row.actual_period
-        code = row.indicator.code
+        actual, period = row["actual"], row["actual_period"]
+        code, plan_id = row["indicator__code"], row["plan_id"]
         if actual is None and code in computed:
-            actual, text = computed[code].get(town_of[row.plan_id].pk, (None, ""))
+            actual, text = computed[code].get(town_of[plan_id].pk, (None, ""))
             period = text if actual is not None else None
-        found[row.plan_id].append(
+        if row["indicator_id"] not in names:
+            names[row["indicator_id"]] = localized(row["indicator__names"], default=code)
+        found[plan_id].append(
             IndicatorFigure(
                 code=code,
-                name=row.indicator.name,
-                unit=row.indicator.get_unit_display(),
-                baseline=row.baseline,
-                baseline_period=row.baseline_period,
-                target=row.target,
-                target_period=row.target_period,
+                name=names[row["indicator_id"]],
+                unit=units.get(row["indicator__unit"], row["indicator__unit"]),
+                baseline=row["baseline"],
+                baseline_period=row["baseline_period"],
+                target=row["target"],
+                target_period=row["target_period"],
                 actual=actual,
                 actual_period=period,
             )
