@@ -80,7 +80,7 @@ def _last_reviews(partner_ids: list[int]) -> dict[int, dashboard.GoalReview]:
     """Each partner's goals at its last review (two queries: the partners' reviewed goals as
     plain rows, then the titles of the meetings they were last reviewed at)."""
     rows = Goal.objects.filter(
-        partner_id__in=partner_ids, reviewed_at_meeting__isnull=False
+        partner_id__in=partner_ids, reviewed_at_meeting__isnull=False, removed_at__isnull=True
     ).values_list(
         "partner_id", "reviewed_at_meeting_id", "reviewed_at_meeting__starts_on", "outcome"
     )
@@ -167,7 +167,7 @@ def goals_of_partner(partner: Partner) -> QuerySet[Goal]:
     """The partner's goals, newest meeting first, each with the meeting it was set at and the
     one it was reviewed at."""
     return (
-        Goal.objects.filter(partner=partner)
+        Goal.objects.filter(partner=partner, removed_at__isnull=True)
         .select_related("meeting", "reviewed_at_meeting")
         .order_by("-meeting__starts_on", "-meeting_id", "due_on", "id")
     )
