@@ -5,7 +5,7 @@ e-mail, a day not of the meeting, no day); a change made meanwhile is refused (4
 shown; cancelling keeps the row and registering again is possible; other networks 404,
 outsiders 403."""
 
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 
 import pytest
 from django.core.exceptions import ValidationError
@@ -127,6 +127,17 @@ def test_a_day_not_of_the_meeting_is_refused_by_the_service_too(world, meeting):
             email="ana@example.org",
         )
     assert refused.value.message_dict == {"days": ["2001-01-01 is not a day of this meeting."]}
+
+
+def test_registration_for_a_meeting_that_is_over_is_refused(client, world, aluksne):
+    meeting = make_meeting(world, starts_on=date(2019, 1, 31))  # no closing time set
+    client.force_login(world.people["coordinator_b"])
+    response = client.post(meeting_url(world, meeting, "register/"), form_data(meeting))
+    assert response.status_code == 400
+    assert response.context["form"].non_field_errors() == [
+        "The meeting is over: registration is closed."
+    ]
+    assert not Registration.objects.exists()
 
 
 def test_registration_after_it_closed_says_when_in_local_time(client, world, aluksne):

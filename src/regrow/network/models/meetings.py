@@ -3,6 +3,7 @@ minutes and decisions, documents and photos, the units a site visit looks at, an
 three-month goals each partner sets at a meeting and reviews at the next."""
 
 import secrets
+import zoneinfo
 from datetime import timedelta
 
 from django.conf import settings
@@ -102,9 +103,15 @@ class Meeting(models.Model):
         count = (self.ends_on - self.starts_on).days + 1
         return [self.starts_on + timedelta(days=offset) for offset in range(count)]
 
-    def registration_open(self, now=None) -> bool:
+    def is_over(self, now=None) -> bool:
+        """Whether the meeting's last day has passed where it is held."""
         now = now or timezone.now()
-        if self.cancelled_at is not None:
+        return now.astimezone(zoneinfo.ZoneInfo(self.time_zone)).date() > self.ends_on
+
+    def registration_open(self, now=None) -> bool:
+        """Open until its closing time, and never once the meeting is over or cancelled."""
+        now = now or timezone.now()
+        if self.cancelled_at is not None or self.is_over(now):
             return False
         return self.registration_closes_at is None or now < self.registration_closes_at
 

@@ -2,9 +2,6 @@
 event and its report drafted as news, through what publishing handed the network
 (meeting_events.publishing; the network never imports publishing)."""
 
-from datetime import datetime
-from zoneinfo import ZoneInfo
-
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
@@ -49,11 +46,6 @@ def meeting_report_save(*, meeting: Meeting, by, version: int | None, reports: d
     return meeting
 
 
-def meeting_is_over(meeting: Meeting) -> bool:
-    """Whether the meeting's last day has passed, in its own time zone."""
-    return meeting.ends_on < datetime.now(ZoneInfo(meeting.time_zone)).date()
-
-
 def meeting_publish_event(*, meeting: Meeting, by, language: str) -> tuple[list[dict], bool]:
     """Publish the meeting's event now in the offered languages it has a title in (`language`
     the original), or find the one already there: (its entries, already)."""
@@ -69,7 +61,7 @@ def meeting_draft_report(*, meeting: Meeting, by, language: str) -> tuple[list[d
     """Draft the meeting's report as news, one draft per language it is written in (`language`
     first), with the decisions taken; refused before the meeting is over or with no report."""
     _require_organise(by, meeting)
-    if not meeting_is_over(meeting):
+    if not meeting.is_over():
         raise ValidationError(_("The report can be drafted as news once the meeting is over."))
     written = [code for code in offered_language_codes() if (meeting.reports or {}).get(code)]
     if not written:

@@ -61,6 +61,8 @@ def closed_message(meeting: Meeting) -> str:
     the meeting's local time (Latvian: “2019. gada 20. janvārī plkst. 18.00”)."""
     if meeting.cancelled_at is not None:
         return _("The meeting is cancelled: no one can register for it.")
+    if meeting.registration_closes_at is None or meeting.is_over():
+        return _("The meeting is over: registration is closed.")
     return _("Registration closed on %(when)s.") % {
         "when": event_when(local_moment(meeting, meeting.registration_closes_at))
     }

@@ -106,7 +106,7 @@ def meeting_publishing(request: HttpRequest, slug: str, pk: int) -> HttpResponse
         "meeting": meeting,
         "form": form,
         "found": announcements(meeting, drafts=True),
-        "is_over": meeting_reports.meeting_is_over(meeting),
+        "is_over": meeting.is_over(),
         "languages": [
             str(get_language_info(code)["name_translated"])
             for code in meeting_events.titled_languages(meeting, first=get_language())
