@@ -142,7 +142,7 @@ def test_removing_a_goal_keeps_its_action(world):
     with pytest.raises(ConcurrentEditError):
         services.goal_remove(goal=goal, by=world.people["aluksne_author"], version=5)
     services.goal_remove(goal=goal, by=world.people["aluksne_author"], version=goal.version)
-    assert not Goal.objects.exists()
+    assert Goal.objects.get().removed_at is not None  # hidden, not deleted: it can be put back
     assert PlanAction.objects.get().title == "Owners' call for vacant units"
 
 

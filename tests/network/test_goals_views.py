@@ -161,7 +161,7 @@ def test_removing_a_goal_asks_first_and_keeps_the_action(client, world):
     assert client.post(url, {"version": "7"}).status_code == 409
     response = client.post(url, {"version": str(goal.version)}, follow=True)
     assert "Its action stays in the Transfer Plan" in response.content.decode()
-    assert not Goal.objects.exists() and PlanAction.objects.count() == 1
+    assert Goal.objects.get().removed_at is not None and PlanAction.objects.count() == 1
 
 
 def review_url(world, goal, language="en"):

@@ -204,10 +204,11 @@ def test_a_stop_is_taken_off_after_a_question(client, records):
     signed_in(client, records, "lead")
     client.post(records.url("site-visit/add/"), {"unit": records.units[0].pk})
     stop = SiteVisitStop.objects.get()
-    assert client.get(records.url(f"site-visit/{stop.pk}/remove/")).status_code == 200
-    assert SiteVisitStop.objects.exists()
-    client.post(records.url(f"site-visit/{stop.pk}/remove/"))
-    assert not SiteVisitStop.objects.exists()
+    page = client.get(records.url(f"site-visit/{stop.pk}/remove/")).content.decode()
+    assert "you can put it back" in page
+    client.post(records.url(f"site-visit/{stop.pk}/remove/"), {"version": stop.version})
+    stop.refresh_from_db()
+    assert stop.removed_at is not None  # hidden, not deleted: it can be put back
 
 
 # The minutes as a document -------------------------------------------------------------------

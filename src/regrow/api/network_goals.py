@@ -1,7 +1,8 @@
 """Three-month goals over JSON, with the pages' permissions: a network's members read the goals
 set at a meeting and a partner's goals over all meetings, each with its review (null until
-reviewed). Lists come a page at a time (`count`, `next`, `previous`, `results`). A network one
-may not enter is a 403; a meeting or partner town that is not the network's a 404."""
+reviewed); a removed goal is in neither. Lists come a page at a time (`count`, `next`,
+`previous`, `results`). A network one may not enter is a 403; a meeting or partner town that
+is not the network's a 404."""
 
 from datetime import date, datetime
 
@@ -104,7 +105,7 @@ def meeting_goals(
 ):
     network = _network(request, slug)
     meeting = get_object_or_404(Meeting, network=network, pk=meeting_id)
-    goals = selectors.goals_with_links(Goal.objects.filter(meeting=meeting)).order_by(
+    goals = selectors.goals_with_links(selectors.kept().filter(meeting=meeting)).order_by(
         "partner__role", "partner__town__name", "partner_id", "due_on", "pk"
     )
     return _page(request, goals, page, page_size)

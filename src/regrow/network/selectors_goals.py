@@ -1,7 +1,8 @@
 """Reads of the three-month goals for their pages, panel and API, each in a fixed number of
 queries: the goals set at a meeting by partner, the previous meeting whose goals this one
 reviews (the latest meeting of the network, not cancelled, that started before it and has
-goals), its goals grouped by partner, and a partner's goals over all meetings."""
+goals), its goals grouped by partner, and a partner's goals over all meetings. A removed goal
+(`removed_at`) is in none of them: only in the meeting's removed goals, to be put back."""
 
 from dataclasses import dataclass, field
 
@@ -11,18 +12,24 @@ from django.shortcuts import get_object_or_404
 from regrow.network.models import Goal, Meeting, Partner
 
 
+def kept() -> QuerySet[Goal]:
+    """The goals not removed: every list, count and review starts here."""
+    return Goal.objects.filter(removed_at__isnull=True)
+
+
 def goals_with_links(goals: QuerySet[Goal]) -> QuerySet[Goal]:
     return goals.select_related(
         "meeting", "partner__town", "action", "reviewed_by", "reviewed_at_meeting"
     )
 
 
-def goal_of(meeting: Meeting, pk: int) -> Goal:
-    """A goal set at the meeting (404 for any other)."""
+def goal_of(meeting: Meeting, pk: int, *, removed: bool = False) -> Goal:
+    """A goal set at the meeting (with `removed`, a removed one); 404 for any other."""
     goal = get_object_or_404(
         Goal.objects.select_related("partner__town", "partner__network", "action__plan"),
         meeting=meeting,
         pk=pk,
+        removed_at__isnull=not removed,
     )
     goal.meeting = meeting
     return goal
@@ -56,7 +63,7 @@ def group(partners, goals) -> list[PartnerGoals]:
 def goals_set_at(meeting: Meeting, partners) -> list[PartnerGoals]:
     """The goals set at the meeting by the given partners (a page of them), in one query."""
     goals = goals_with_links(
-        Goal.objects.filter(meeting=meeting, partner__in=[one.pk for one in partners])
+        kept().filter(meeting=meeting, partner__in=[one.pk for one in partners])
     )
     return group(partners, goals)
 
@@ -70,6 +77,7 @@ def previous_meeting(meeting: Meeting) -> Meeting | None:
             cancelled_at__isnull=True,
             starts_on__lt=meeting.starts_on,
             goals__isnull=False,
+            goals__removed_at__isnull=True,
         )
         .exclude(pk=meeting.pk)
         .order_by("-starts_on", "-pk")
@@ -84,7 +92,11 @@ def to_review(previous: Meeting, partners) -> list[PartnerGoals]:
 
 
 def partners_with_goals_at(meeting: Meeting) -> QuerySet[Partner]:
-    return partners_of(meeting).filter(goals__meeting=meeting).distinct()
+    return (
+        partners_of(meeting)
+        .filter(goals__meeting=meeting, goals__removed_at__isnull=True)
+        .distinct()
+    )
 
 
 @dataclass(frozen=True)
@@ -98,15 +110,21 @@ class Counts:
 
 def counts(meeting: Meeting) -> Counts:
     """What the meeting page's panel sums up, in three queries."""
-    here = Goal.objects.filter(meeting=meeting).aggregate(
-        goals=Count("pk"), partners=Count("partner", distinct=True)
+    here = (
+        kept()
+        .filter(meeting=meeting)
+        .aggregate(goals=Count("pk"), partners=Count("partner", distinct=True))
     )
     previous = previous_meeting(meeting)
     waiting = reviewed = 0
     if previous is not None:
-        figures = Goal.objects.filter(meeting=previous).aggregate(
-            waiting=Count("pk", filter=Q(reviewed_at__isnull=True)),
-            reviewed=Count("pk", filter=Q(reviewed_at__isnull=False)),
+        figures = (
+            kept()
+            .filter(meeting=previous)
+            .aggregate(
+                waiting=Count("pk", filter=Q(reviewed_at__isnull=True)),
+                reviewed=Count("pk", filter=Q(reviewed_at__isnull=False)),
+            )
         )
         waiting, reviewed = figures["waiting"], figures["reviewed"]
     return Counts(here["goals"], here["partners"], previous, waiting, reviewed)
@@ -114,7 +132,7 @@ def counts(meeting: Meeting) -> Counts:
 
 def history_of(partner: Partner) -> QuerySet[Goal]:
     """The partner's goals at every meeting, the newest meeting first."""
-    return goals_with_links(Goal.objects.filter(partner=partner)).order_by(
+    return goals_with_links(kept().filter(partner=partner)).order_by(
         "-meeting__starts_on", "-meeting_id", "due_on", "pk"
     )
 
@@ -123,7 +141,8 @@ def waiting_at(previous: Meeting, limit: int) -> list[PartnerGoals]:
     """The first `limit` goals of the previous meeting not reviewed yet, under their partner
     (the lead first, then by town), in one query."""
     goals = (
-        Goal.objects.filter(meeting=previous, reviewed_at__isnull=True)
+        kept()
+        .filter(meeting=previous, reviewed_at__isnull=True)
         .select_related("partner__town")
         .order_by("partner__role", "partner__town__name", "partner_id", "due_on", "pk")[:limit]
     )
@@ -131,3 +150,12 @@ def waiting_at(previous: Meeting, limit: int) -> list[PartnerGoals]:
     for goal in goals:
         rows.setdefault(goal.partner_id, PartnerGoals(goal.partner)).goals.append(goal)
     return list(rows.values())
+
+
+def removed_at_meeting(meeting: Meeting, partner_ids: set[int] | None) -> QuerySet[Goal]:
+    """The goals removed from the meeting's goals (of `partner_ids` only, unless None), the
+    last removed first."""
+    goals = Goal.objects.filter(meeting=meeting, removed_at__isnull=False)
+    if partner_ids is not None:
+        goals = goals.filter(partner_id__in=partner_ids)
+    return goals.select_related("partner__town", "action").order_by("-removed_at", "-pk")

@@ -61,17 +61,25 @@ def document_of(meeting: Meeting, pk: int) -> MeetingDocument:
     return get_object_or_404(MeetingDocument, meeting=meeting, pk=pk)
 
 
-def stops_of(meeting: Meeting) -> QuerySet[SiteVisitStop]:
-    """The site visit's stops in route order, each with its unit (and the unit's town)."""
-    return (
-        SiteVisitStop.objects.filter(meeting=meeting)
-        .select_related("unit__town")
-        .order_by("order", "id")
+def stops_of(meeting: Meeting, *, removed: bool = False) -> QuerySet[SiteVisitStop]:
+    """The site visit's stops in route order, each with its unit (and the unit's town); with
+    `removed`, the ones taken off the route instead, the last removed first."""
+    stops = SiteVisitStop.objects.filter(
+        meeting=meeting, removed_at__isnull=not removed
+    ).select_related("unit__town")
+    if removed:
+        return stops.order_by("-removed_at", "-id")
+    return stops.order_by("order", "id")
+
+
+def stop_of(meeting: Meeting, pk: int, *, removed: bool = False) -> SiteVisitStop:
+    """A stop on the route (with `removed`, one taken off it); 404 for any other."""
+    return get_object_or_404(
+        SiteVisitStop.objects.select_related("unit"),
+        meeting=meeting,
+        pk=pk,
+        removed_at__isnull=not removed,
     )
-
-
-def stop_of(meeting: Meeting, pk: int) -> SiteVisitStop:
-    return get_object_or_404(SiteVisitStop.objects.select_related("unit"), meeting=meeting, pk=pk)
 
 
 def host_town_id(meeting: Meeting) -> int | None:
@@ -85,7 +93,9 @@ def units_to_visit(meeting: Meeting, query: str) -> list[Unit]:
     query = " ".join((query or "").split())
     if town_id is None or not query:
         return []
-    chosen = SiteVisitStop.objects.filter(meeting=meeting).values("unit_id")
+    chosen = SiteVisitStop.objects.filter(meeting=meeting, removed_at__isnull=True).values(
+        "unit_id"
+    )
     units = (
         Unit.objects.filter(town_id=town_id, display_address__icontains=query)
         .exclude(pk__in=chosen)
@@ -136,5 +146,5 @@ def record_counts(meeting: Meeting) -> RecordCounts:
         decisions=Decision.objects.filter(meeting=meeting, removed_at__isnull=True).count(),
         documents=kinds.get(MeetingDocument.Kind.DOCUMENT, 0),
         photos=kinds.get(MeetingDocument.Kind.PHOTO, 0),
-        stops=SiteVisitStop.objects.filter(meeting=meeting).count(),
+        stops=SiteVisitStop.objects.filter(meeting=meeting, removed_at__isnull=True).count(),
     )

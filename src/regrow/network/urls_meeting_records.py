@@ -35,7 +35,13 @@ urlpatterns = [
     path(DOCUMENT + "restore/", documents.document_restore, name="meeting_document_restore"),
     path(MEETING + "site-visit/", site_visit.site_visit, name="meeting_site_visit"),
     path(MEETING + "site-visit/add/", site_visit.stop_add, name="meeting_site_stop_add"),
+    path(
+        MEETING + "site-visit/removed/",
+        site_visit.stops_removed,
+        name="meeting_site_stops_removed",
+    ),
     path(STOP, site_visit.stop_edit, name="meeting_site_stop"),
     path(STOP + "move/", site_visit.stop_move, name="meeting_site_stop_move"),
     path(STOP + "remove/", site_visit.stop_remove, name="meeting_site_stop_remove"),
+    path(STOP + "restore/", site_visit.stop_restore, name="meeting_site_stop_restore"),
 ]

@@ -4,7 +4,8 @@ A goal is set by the partner's coordinators (EDIT_PLAN on the partner) or by the
 organisers (ORGANISE_MEETING), who often type during the meeting. Each goal becomes an action
 of the partner's Transfer Plan in the same transaction (`Goal.action`), and editing the goal
 changes its action; both carry a version, so that a stale edit of either is refused. Removing
-a goal leaves its action in the plan. Only the partner's own coordinators review its goals, at
+a goal not yet reviewed hides it (`removed_at`) and leaves its action in the plan; it can be
+put back. Only the partner's own coordinators review its goals, at
 a later meeting of the network: the outcome moves the action's status on.
 """
 
@@ -17,7 +18,7 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
-from regrow.lib.concurrency import ConcurrentEditError, claim_version
+from regrow.lib.concurrency import claim_version
 from regrow.network.models import Goal, Meeting, Partner, PlanAction, TransferPlan
 from regrow.network.services.actions import _check_action, _next_order
 from regrow.towns.permissions import Action, can
@@ -175,6 +176,7 @@ def goal_change(
     `action_version`, the versions the form started from)."""
     meeting = goal.meeting
     _require_set(by, meeting, goal.partner)
+    _require_kept(goal)
     values = _check_goal(meeting, values)
     for name, value in values.items():
         setattr(goal, name, value)
@@ -196,22 +198,46 @@ def goal_change(
     return goal
 
 
+def _require_kept(goal: Goal) -> None:
+    if goal.removed_at is not None:
+        raise ValidationError(_("This goal was removed. Put it back first."))
+
+
 @transaction.atomic
-def goal_remove(*, goal: Goal, by, version: int | None) -> None:
-    """Remove a goal not yet reviewed; its action stays in the plan."""
+def goal_remove(*, goal: Goal, by, version: int | None) -> Goal:
+    """Remove a goal not yet reviewed: it is hidden and can be put back; its action stays in
+    the plan."""
     _require_set(by, goal.meeting, goal.partner)
+    _require_kept(goal)
     if goal.reviewed_at is not None:
         raise ValidationError(
             _("A reviewed goal stays: its review belongs to the network's record.")
         )
-    if not Goal.objects.filter(pk=goal.pk, version=-1 if version is None else version).exists():
-        raise ConcurrentEditError(_stale_goal())
-    goal.delete()
+    removed_at = timezone.now()
+    goal.version = claim_version(
+        Goal, goal.pk, -1 if version is None else version, _stale_goal(), removed_at=removed_at
+    )
+    goal.removed_at = removed_at
+    return goal
+
+
+@transaction.atomic
+def goal_restore(*, goal: Goal, by, version: int | None) -> Goal:
+    """Put a removed goal back among the meeting's goals (its action never left the plan)."""
+    _require_set(by, goal.meeting, goal.partner)
+    if goal.removed_at is None:
+        return goal
+    goal.version = claim_version(
+        Goal, goal.pk, -1 if version is None else version, _stale_goal(), removed_at=None
+    )
+    goal.removed_at = None
+    return goal
 
 
 def _require_review(by, goal: Goal, meeting: Meeting) -> None:
     if not may_review(by, goal):
         raise PermissionDenied(not_in_partner_message(goal.partner))
+    _require_kept(goal)
     if meeting.network_id != goal.meeting.network_id:
         raise ValidationError(_("This meeting is of another network."))
     if meeting.cancelled_at is not None:

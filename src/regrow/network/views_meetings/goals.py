@@ -1,7 +1,7 @@
 """Three-month goals at a meeting: the goals set there, by partner (a page of partners at a
-time), setting, changing and removing one; the review, at the next meeting, of the goals the
-previous one set; and a partner's goals over all meetings. Forms keep what was typed; a
-refused change names the field; a stale one is a 409."""
+time), setting, changing and removing one (and putting a removed one back); the review, at
+the next meeting, of the goals the previous one set; and a partner's goals over all meetings.
+Forms keep what was typed; a refused change names the field; a stale one is a 409."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -10,6 +10,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_POST
 
 from regrow.lib.concurrency import ConcurrentEditError
 from regrow.lib.forms import add_service_error
@@ -51,9 +52,17 @@ def _context(request, meeting: Meeting, **extra) -> dict:
     }
 
 
-def _goals_url(meeting: Meeting, partner_id: int | None = None) -> str:
-    url = reverse("network:meeting_goals", kwargs={"slug": meeting.network.slug, "pk": meeting.pk})
+def _goals_url(meeting: Meeting, partner_id: int | None = None, removed: bool = False) -> str:
+    name = "network:meeting_goals_removed" if removed else "network:meeting_goals"
+    url = reverse(name, kwargs={"slug": meeting.network.slug, "pk": meeting.pk})
     return f"{url}#partner-{partner_id}" if partner_id else url
+
+
+def _removable(request, meeting: Meeting) -> set[int] | None:
+    """The partners whose removed goals the user may put back (None: every one)."""
+    if can(request.user, Action.ORGANISE_MEETING, meeting):
+        return None
+    return coordinated(request.user, meeting.network)
 
 
 @login_required
@@ -66,7 +75,11 @@ def meeting_goals(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     rows = selectors.goals_set_at(meeting, partners)
     for row in rows:
         row.may_set = organiser or _mine(mine, row.partner.pk)
-    context = _context(request, meeting, page=partners, rows=rows)
+    mine_or_all = None if organiser else mine
+    removed_count = 0
+    if mine_or_all is None or mine_or_all:
+        removed_count = selectors.removed_at_meeting(meeting, mine_or_all).count()
+    context = _context(request, meeting, page=partners, rows=rows, removed_count=removed_count)
     return render(request, "network/meetings/goals.html", context)
 
 
@@ -157,11 +170,55 @@ def goal_remove(request: HttpRequest, slug: str, pk: int, goal_pk: int) -> HttpR
             problem, status = " ".join(error.messages), 400
         else:
             messages.success(
-                request, _("The goal is removed. Its action stays in the Transfer Plan.")
+                request,
+                _(
+                    "The goal is removed. Its action stays in the Transfer Plan. You can put "
+                    "the goal back from the removed goals."
+                ),
             )
             return redirect(_goals_url(meeting, goal.partner_id))
+        # The page offers the stored version (the goal may have been removed meanwhile).
+        goal.refresh_from_db(fields=["version", "removed_at"])
     context = _context(request, meeting, goal=goal, problem=problem)
     return render(request, "network/meetings/goals_remove.html", context, status=status)
+
+
+@require_POST
+@login_required
+def goal_restore(request: HttpRequest, slug: str, pk: int, goal_pk: int) -> HttpResponse:
+    """Puts a removed goal back among the meeting's goals."""
+    meeting = meeting_for(request, slug, pk)
+    goal = selectors.goal_of(meeting, goal_pk, removed=True)
+    if not services.may_set(request.user, meeting, goal.partner):
+        raise PermissionDenied
+    try:
+        services.goal_restore(goal=goal, by=request.user, version=_number(request, "version"))
+    except ConcurrentEditError as error:
+        messages.error(request, str(error))
+        return redirect(_goals_url(meeting, removed=True))
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+        return redirect(_goals_url(meeting, removed=True))
+    messages.success(
+        request, _("“%(title)s” is back among the meeting's goals.") % {"title": goal.title}
+    )
+    return redirect(_goals_url(meeting, goal.partner_id))
+
+
+@require_GET
+@login_required
+def goals_removed(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    """The goals removed from the meeting's goals that the user may put back: all of them for
+    the meeting's organisers, their partners' for coordinators."""
+    meeting = meeting_for(request, slug, pk)
+    partner_ids = _removable(request, meeting)
+    if partner_ids is not None and not partner_ids:
+        raise PermissionDenied
+    goals = pager(
+        request, selectors.removed_at_meeting(meeting, partner_ids), "page", GOALS_PER_PAGE
+    )
+    context = _context(request, meeting, page=goals)
+    return render(request, "network/meetings/goals_removed.html", context)
 
 
 def _number(request, name: str) -> int:
@@ -191,6 +248,7 @@ def _goal_to_review(meeting: Meeting, goal_pk: int) -> Goal:
     return get_object_or_404(
         Goal.objects.select_related("partner__town", "meeting", "action", "reviewed_by"),
         pk=goal_pk,
+        removed_at__isnull=True,
         meeting__network_id=meeting.network_id,
         meeting__starts_on__lt=meeting.starts_on,
     )

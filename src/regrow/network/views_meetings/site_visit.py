@@ -1,7 +1,8 @@
 """A meeting's site visit: the units of the host town's vacancy register the visitors look at,
 in the order of the route, on a map (numbered points joined by a line) and in a list under it
 (the map's accessible alternative). The meeting's organisers find units by address among the
-host town's, add them, move them up and down the route, and note a time and what they saw."""
+host town's, add them, move them up and down the route, note a time and what they saw, take a
+stop off the route and put it back from the removed stops."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -10,7 +11,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_GET, require_POST
 
 from regrow.lib.concurrency import ConcurrentEditError
 from regrow.lib.forms import add_service_error
@@ -26,11 +27,15 @@ from regrow.towns.permissions import Action
 LIST_SIZE = 50
 
 
-def _site_url(meeting: Meeting, anchor: str = "") -> str:
-    url = reverse(
-        "network:meeting_site_visit", kwargs={"slug": meeting.network.slug, "pk": meeting.pk}
-    )
+def _site_url(meeting: Meeting, anchor: str = "", removed: bool = False) -> str:
+    name = "network:meeting_site_stops_removed" if removed else "network:meeting_site_visit"
+    url = reverse(name, kwargs={"slug": meeting.network.slug, "pk": meeting.pk})
     return url + (f"#{anchor}" if anchor else "")
+
+
+def _version(request: HttpRequest) -> int:
+    value = request.POST.get("version", "")
+    return int(value) if value.isdigit() else -1
 
 
 def public_page(unit: Unit) -> str:
@@ -79,6 +84,8 @@ def site_visit(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
         if search.is_valid():
             found = selectors.units_to_visit(meeting, search.cleaned_data["q"])
         context.update(search=search, found=found, searched=bool(request.GET.get("q")))
+    if context["may_organise"]:
+        context["removed_count"] = selectors.stops_of(meeting, removed=True).count()
     return render(request, "network/meetings/site_visit.html", context)
 
 
@@ -151,18 +158,63 @@ def stop_move(request: HttpRequest, slug: str, pk: int, stop_pk: int) -> HttpRes
 
 @login_required
 def stop_remove(request: HttpRequest, slug: str, pk: int, stop_pk: int) -> HttpResponse:
-    """Asks first (the stop's notes go with it), then takes the stop off the route."""
+    """Asks first, then takes the stop off the route (it can be put back, notes and all)."""
     meeting = meeting_for(request, slug, pk, Action.ORGANISE_MEETING)
     stop = selectors.stop_of(meeting, stop_pk)
     stop.meeting = meeting
+    problem, status = None, 200
     if request.method == "POST":
-        services.stop_remove(stop=stop, by=request.user)
-        messages.success(
-            request,
-            _("%(address)s is off the route. Search for it to add it again.")
-            % {"address": stop.unit},
-        )
-        return redirect(_site_url(meeting, "route-heading"))
+        try:
+            services.stop_remove(stop=stop, version=_version(request), by=request.user)
+        except ConcurrentEditError as error:
+            problem, status = str(error), 409
+            # The page offers the stored version, notes and all.
+            stop.refresh_from_db(fields=["version", "day", "visited_at", "notes", "removed_at"])
+        except ValidationError as error:
+            problem, status = " ".join(error.messages), 400
+        else:
+            messages.success(
+                request,
+                _(
+                    "%(address)s is off the route. You can put it back, with its notes, from "
+                    "the removed stops."
+                )
+                % {"address": stop.unit.display_address},
+            )
+            return redirect(_site_url(meeting, "route-heading"))
     context = records_context(request, meeting, "site_visit")
-    context["stop"] = stop
-    return render(request, "network/meetings/site_visit_remove.html", context)
+    context.update(stop=stop, problem=problem)
+    return render(request, "network/meetings/site_visit_remove.html", context, status=status)
+
+
+@require_POST
+@login_required
+def stop_restore(request: HttpRequest, slug: str, pk: int, stop_pk: int) -> HttpResponse:
+    """Puts a removed stop back on the route; refused, with the reason, if its unit was added
+    to the route again meanwhile."""
+    meeting = meeting_for(request, slug, pk, Action.ORGANISE_MEETING)
+    stop = selectors.stop_of(meeting, stop_pk, removed=True)
+    stop.meeting = meeting
+    try:
+        services.stop_restore(stop=stop, version=_version(request), by=request.user)
+    except ConcurrentEditError as error:
+        messages.error(request, str(error))
+        return redirect(_site_url(meeting, "stops-heading", removed=True))
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+        return redirect(_site_url(meeting, "stops-heading", removed=True))
+    messages.success(
+        request, _("%(address)s is back on the route.") % {"address": stop.unit.display_address}
+    )
+    return redirect(_site_url(meeting, f"stop-{stop.pk}"))
+
+
+@require_GET
+@login_required
+def stops_removed(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    """The stops taken off the route, the last removed first, each with its notes and "put
+    back"."""
+    meeting = meeting_for(request, slug, pk, Action.ORGANISE_MEETING)
+    context = records_context(request, meeting, "site_visit")
+    context.update(page_of(request, selectors.stops_of(meeting, removed=True)))
+    return render(request, "network/meetings/site_visit_removed.html", context)
