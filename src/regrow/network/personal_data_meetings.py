@@ -1,13 +1,14 @@
 """A person's meeting registrations, for "My data" and the erasure of their account
-(registered in apps.py). A registration is theirs when it is linked to their account or carries
-an e-mail address they have verified (someone may have registered them).
+(registered in apps.py). A registration is theirs when it is linked to their account: one made
+for them by someone else is linked when it is made, if its e-mail address is one they have
+verified. Never by matching addresses later: a coordinator may type anyone's address into a
+registration of their partner, and would then read its dietary needs in "My data".
 
 On erasure a registration for a meeting not yet over goes; one for a meeting that is over stays
 so that the meeting's counts do, but anonymised: the name replaced, the e-mail address and
 dietary needs cleared, the link to the account removed."""
 
-from allauth.account.models import EmailAddress
-from django.db.models import F, Q, QuerySet
+from django.db.models import F, QuerySet
 from django.utils.translation import gettext
 
 from regrow.network.models import Registration
@@ -15,13 +16,7 @@ from regrow.network.selectors_registrations import meeting_over
 
 
 def _mine(user) -> QuerySet[Registration]:
-    addresses = EmailAddress.objects.filter(user=user, verified=True).values_list(
-        "email", flat=True
-    )
-    found = Q(user=user)
-    for address in addresses:
-        found |= Q(email__iexact=address)
-    return Registration.objects.filter(found)
+    return Registration.objects.filter(user=user)
 
 
 def export_registrations(user) -> list[dict]:
