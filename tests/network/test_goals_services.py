@@ -197,30 +197,29 @@ def test_a_review_is_changed_with_its_version_and_only_at_a_later_meeting(world)
         services.goal_remove(goal=goal, by=world.people["aluksne_author"], version=goal.version)
 
 
-def test_the_goals_waiting_come_from_the_previous_meeting_that_set_goals(world):
+def test_the_goals_waiting_are_every_earlier_unreviewed_goal(world):
     network = world.net.network
-    assert selectors.previous_meeting(world.second) is None
+    assert selectors.counts(world.second).waiting == 0
     set_goal(world)
     set_goal(world, title="Second")
-    assert selectors.previous_meeting(world.second) == world.first
-    # A later meeting without goals, and a cancelled one with goals, are skipped.
+    # A meeting between without goals, and a cancelled one with goals, add nothing.
     make_meeting(network, None, date(2019, 3, 1), date(2019, 3, 1), kind="online")
     cancelled = make_meeting(network, None, date(2019, 4, 1), date(2019, 4, 1), kind="online")
     set_goal(world, meeting=cancelled, title="Of a cancelled meeting", due_on=date(2019, 6, 1))
     cancelled.cancelled_at = cancelled.created_at
     cancelled.save()
-    assert selectors.previous_meeting(world.second) == world.first
     counts = selectors.counts(world.second)
-    assert (counts.previous, counts.waiting, counts.reviewed) == (world.first, 2, 0)
+    assert (counts.waiting, counts.partners_waiting, counts.reviewed) == (2, 1, 0)
     review(world, Goal.objects.get(title="Second"))
     counts = selectors.counts(world.second)
     assert (counts.waiting, counts.reviewed) == (1, 1)
-    waiting = selectors.waiting_at(world.first, 10)
+    waiting = selectors.waiting_at(world.second, 10)
     assert [[goal.title for goal in row.goals] for row in waiting] == [
         ["Owners' call for vacant units"]
     ]
-    # The first meeting has no earlier one; a meeting on the same day is not "before".
-    assert selectors.previous_meeting(world.first) is None
+    assert [batch.meeting for batch in waiting[0].meetings] == [world.first]
+    # The first meeting has no earlier one: nothing waits there.
+    assert selectors.counts(world.first).waiting == 0
 
 
 def test_a_cancelled_meeting_neither_sets_nor_reviews_goals(world):

@@ -105,14 +105,23 @@ def test_who_sets_alukses_goals(client, world, who, status):
     assert client.get(add_url(world, language="en")).status_code == status
 
 
-def test_the_meeting_host_organises_and_sets_goals_for_any_partner(client, world):
-    # Melgaço hosts the second meeting: its coordinator organises it.
+def test_the_meeting_host_organises_and_sets_goals_for_its_own_partner_only(client, world):
+    # Melgaço hosts the second meeting: its coordinator organises it, and sets Melgaço's goals,
+    # but does not write Alūksne's Transfer Plan.
+    world.net.start_plan("melgaco")
     client.force_login(world.people["melgaco_author"])
-    partner = world.partners["aluksne"]
-    url = world.url(world.second, f"goals/partners/{partner.pk}/add/", "en")
-    response = client.post(url, goal_data(due_on="31.07.2019"))
+    partners = world.partners
+    alukse = world.url(world.second, f"goals/partners/{partners['aluksne'].pk}/add/", "en")
+    assert client.get(alukse).status_code == 403
+    assert client.post(alukse, goal_data(due_on="31.07.2019")).status_code == 403
+    assert not Goal.objects.exists()
+    own = world.url(world.second, f"goals/partners/{partners['melgaco'].pk}/add/", "en")
+    response = client.post(own, goal_data(due_on="31.07.2019"))
     assert response.status_code == 302
-    assert Goal.objects.get().meeting == world.second
+    goal = Goal.objects.get()
+    assert (goal.meeting, goal.partner) == (world.second, partners["melgaco"])
+    page = client.get(world.url(world.second, "goals/")).content.decode()
+    assert own in page and alukse not in page
 
 
 def test_pages_of_another_network_or_signed_out(client, world):
@@ -232,10 +241,12 @@ def test_the_panel_counts_and_lists_the_goals_waiting(rf, world):
     from django.template.loader import render_to_string
 
     html = render_to_string(template, {"panel": context})
-    assert "Goals from the last meeting waiting for review" in html
-    assert "2 goals set at “Kick-off in Alūksne” wait for review." in html
+    assert "Goals waiting for review" in html
+    assert "2 goals set at earlier meetings wait for review." in html
+    assert "Set at “Kick-off in Alūksne”" in html
     html = render_to_string(template, {"panel": goals_panel.panel(request, world.first)[1]})
     assert "2 goals set at this meeting. Partners that set goals: 1." in html
+    assert "waiting for review" not in html
 
 
 def test_a_partners_history_shows_every_meeting_with_reviews(client, world):

@@ -24,7 +24,8 @@ class ReviewOut(Schema):
     comment: str
     reviewed_at: datetime
     reviewed_by: str | None = Field(
-        description="The reviewer's name; null once the account is gone"
+        description="The reviewer's full name; null if they gave none or the account is gone "
+        "(never their e-mail)"
     )
     meeting_id: int | None = Field(description="The meeting it was reviewed at")
 
@@ -65,7 +66,7 @@ def _goal_out(goal: Goal) -> dict:
             "outcome": goal.outcome,
             "comment": goal.review_comment,
             "reviewed_at": goal.reviewed_at,
-            "reviewed_by": None if by is None else (by.full_name or by.email),
+            "reviewed_by": (by.full_name or None) if by is not None else None,
             "meeting_id": goal.reviewed_at_meeting_id,
         }
     return {

@@ -1,7 +1,8 @@
 """Reads of the three-month goals for their pages, panel and API, each in a fixed number of
-queries: the goals set at a meeting by partner, the previous meeting whose goals this one
-reviews (the latest meeting of the network, not cancelled, that started before it and has
-goals), its goals grouped by partner, and a partner's goals over all meetings. A removed goal
+queries: the goals set at a meeting by partner; the goals waiting for review at a meeting (of
+each partner, its goals set at any earlier meeting of the network, not cancelled, and not
+reviewed yet), by partner and by the meeting that set them; and a partner's goals over all
+meetings. A removed goal
 (`removed_at`) is in none of them: only in the meeting's removed goals, to be put back."""
 
 from dataclasses import dataclass, field
@@ -48,6 +49,7 @@ def partner_of(meeting: Meeting, pk: int) -> Partner:
 class PartnerGoals:
     partner: Partner
     goals: list[Goal] = field(default_factory=list)
+    meetings: list["MeetingGoals"] = field(default_factory=list)
 
 
 def group(partners, goals) -> list[PartnerGoals]:
@@ -68,66 +70,105 @@ def goals_set_at(meeting: Meeting, partners) -> list[PartnerGoals]:
     return group(partners, goals)
 
 
-def previous_meeting(meeting: Meeting) -> Meeting | None:
-    """The meeting whose goals this one reviews: the network's latest meeting, not cancelled,
-    that started before this one and set goals."""
-    return (
-        Meeting.objects.filter(
-            network_id=meeting.network_id,
-            cancelled_at__isnull=True,
-            starts_on__lt=meeting.starts_on,
-            goals__isnull=False,
-            goals__removed_at__isnull=True,
-        )
-        .exclude(pk=meeting.pk)
-        .order_by("-starts_on", "-pk")
-        .distinct()
-        .first()
+def earlier_goals(meeting: Meeting) -> QuerySet[Goal]:
+    """The kept goals set at the network's meetings, not cancelled, that started before this
+    one: the goals a partner may review at it."""
+    return kept().filter(
+        meeting__network_id=meeting.network_id,
+        meeting__cancelled_at__isnull=True,
+        meeting__starts_on__lt=meeting.starts_on,
     )
 
 
-def to_review(previous: Meeting, partners) -> list[PartnerGoals]:
-    """The previous meeting's goals of the given partners (reviewed or not), in one query."""
-    return goals_set_at(previous, partners)
+def waiting_for(meeting: Meeting) -> QuerySet[Goal]:
+    """The goals waiting for review at the meeting: of every partner, every kept goal set at an
+    earlier meeting (not cancelled) and not reviewed yet, whichever meetings came between."""
+    return earlier_goals(meeting).filter(reviewed_at__isnull=True)
 
 
-def partners_with_goals_at(meeting: Meeting) -> QuerySet[Partner]:
-    return (
-        partners_of(meeting)
-        .filter(goals__meeting=meeting, goals__removed_at__isnull=True)
-        .distinct()
+def to_review(meeting: Meeting) -> QuerySet[Goal]:
+    """The goals on the meeting's review page: those waiting and those reviewed at it, by
+    partner (the lead first, then by town), then by the meeting that set them."""
+    goals = earlier_goals(meeting).filter(
+        Q(reviewed_at__isnull=True) | Q(reviewed_at_meeting=meeting)
     )
+    return goals_with_links(goals).order_by(*BY_PARTNER_AND_MEETING)
+
+
+BY_PARTNER_AND_MEETING = (
+    "partner__role",
+    "partner__town__name",
+    "partner_id",
+    "meeting__starts_on",
+    "meeting_id",
+    "due_on",
+    "pk",
+)
+
+
+@dataclass
+class MeetingGoals:
+    meeting: Meeting
+    goals: list[Goal] = field(default_factory=list)
+
+
+def by_partner_and_meeting(goals) -> list[PartnerGoals]:
+    """Goals in BY_PARTNER_AND_MEETING order under their partner, and there under the meeting
+    that set them (`meetings`)."""
+    rows: dict[int, PartnerGoals] = {}
+    for goal in goals:
+        row = rows.get(goal.partner_id)
+        if row is None:
+            row = rows[goal.partner_id] = PartnerGoals(goal.partner)
+        row.goals.append(goal)
+        if not row.meetings or row.meetings[-1].meeting.pk != goal.meeting_id:
+            row.meetings.append(MeetingGoals(goal.meeting))
+        row.meetings[-1].goals.append(goal)
+    return list(rows.values())
+
+
+def waiting_by_partner(meeting: Meeting, partner_ids) -> dict[int, int]:
+    """How many goals of each of the partners wait for review at the meeting, in one query."""
+    figures = (
+        waiting_for(meeting)
+        .filter(partner_id__in=list(partner_ids))
+        .values("partner_id")
+        .annotate(count=Count("pk"))
+        .order_by()
+    )
+    return {row["partner_id"]: row["count"] for row in figures}
 
 
 @dataclass(frozen=True)
 class Counts:
     set_here: int
     partners_here: int
-    previous: Meeting | None
     waiting: int
+    partners_waiting: int
     reviewed: int
 
 
 def counts(meeting: Meeting) -> Counts:
-    """What the meeting page's panel sums up, in three queries."""
+    """What the meeting page's panel sums up, in two queries: the goals set here, the goals
+    waiting for review here and the goals reviewed here."""
     here = (
         kept()
         .filter(meeting=meeting)
         .aggregate(goals=Count("pk"), partners=Count("partner", distinct=True))
     )
-    previous = previous_meeting(meeting)
-    waiting = reviewed = 0
-    if previous is not None:
-        figures = (
-            kept()
-            .filter(meeting=previous)
-            .aggregate(
-                waiting=Count("pk", filter=Q(reviewed_at__isnull=True)),
-                reviewed=Count("pk", filter=Q(reviewed_at__isnull=False)),
-            )
-        )
-        waiting, reviewed = figures["waiting"], figures["reviewed"]
-    return Counts(here["goals"], here["partners"], previous, waiting, reviewed)
+    waiting = Q(reviewed_at__isnull=True)
+    figures = earlier_goals(meeting).aggregate(
+        waiting=Count("pk", filter=waiting),
+        partners=Count("partner", distinct=True, filter=waiting),
+        reviewed=Count("pk", filter=Q(reviewed_at_meeting=meeting)),
+    )
+    return Counts(
+        here["goals"],
+        here["partners"],
+        figures["waiting"],
+        figures["partners"],
+        figures["reviewed"],
+    )
 
 
 def history_of(partner: Partner) -> QuerySet[Goal]:
@@ -137,19 +178,15 @@ def history_of(partner: Partner) -> QuerySet[Goal]:
     )
 
 
-def waiting_at(previous: Meeting, limit: int) -> list[PartnerGoals]:
-    """The first `limit` goals of the previous meeting not reviewed yet, under their partner
-    (the lead first, then by town), in one query."""
+def waiting_at(meeting: Meeting, limit: int) -> list[PartnerGoals]:
+    """The first `limit` goals waiting for review at the meeting, under their partner and the
+    meeting that set them, in one query."""
     goals = (
-        kept()
-        .filter(meeting=previous, reviewed_at__isnull=True)
-        .select_related("partner__town")
-        .order_by("partner__role", "partner__town__name", "partner_id", "due_on", "pk")[:limit]
+        waiting_for(meeting)
+        .select_related("partner__town", "meeting")
+        .order_by(*BY_PARTNER_AND_MEETING)[:limit]
     )
-    rows: dict[int, PartnerGoals] = {}
-    for goal in goals:
-        rows.setdefault(goal.partner_id, PartnerGoals(goal.partner)).goals.append(goal)
-    return list(rows.values())
+    return by_partner_and_meeting(goals)
 
 
 def removed_at_meeting(meeting: Meeting, partner_ids: set[int] | None) -> QuerySet[Goal]:

@@ -1,12 +1,14 @@
 """Writes of the three-month goals a partner sets at a meeting and reviews at the next.
 
-A goal is set by the partner's coordinators (EDIT_PLAN on the partner) or by the meeting's
-organisers (ORGANISE_MEETING), who often type during the meeting. Each goal becomes an action
-of the partner's Transfer Plan in the same transaction (`Goal.action`), and editing the goal
-changes its action; both carry a version, so that a stale edit of either is refused. Removing
-a goal not yet reviewed hides it (`removed_at`) and leaves its action in the plan; it can be
-put back. Only the partner's own coordinators review its goals, at
-a later meeting of the network: the outcome moves the action's status on.
+A goal is set by the partner's coordinators (EDIT_PLAN on the partner) or by the network lead
+and the lead expert, who organise every meeting and often type during it; the coordinators of
+the town hosting the meeting organise it too, but write no other partner's plan. Each goal
+becomes an action of the partner's Transfer Plan in the same transaction (`Goal.action`), and
+editing the goal changes its action; both carry a version, so that a stale edit of either is
+refused. Removing a goal not yet reviewed hides it (`removed_at`) and leaves its action in the
+plan; it can be put back. Only the partner's own coordinators review its goals, at a later
+meeting of the network: the outcome moves the action's status on. A review is changed only at
+the meeting where it was made, so that an earlier review is never lost.
 """
 
 import calendar
@@ -43,6 +45,8 @@ def add_months(day: date, months: int) -> date:
     """The same day `months` later (the month's last day where it has fewer days)."""
     month = day.month - 1 + months
     year, month = day.year + month // 12, month % 12 + 1
+    if year > date.max.year:
+        return date.max  # no calendar goes further
     return day.replace(
         year=year, month=month, day=min(day.day, calendar.monthrange(year, month)[1])
     )
@@ -57,9 +61,16 @@ def due_range(meeting: Meeting) -> tuple[date, date]:
     return meeting.starts_on, add_months(meeting.ends_on, MONTHS_AT_MOST)
 
 
+def leads_network(user, network_id: int) -> bool:
+    """The network lead and the lead expert: they organise every meeting of the network (a
+    meeting without a host is organised by them alone)."""
+    return can(user, Action.ORGANISE_MEETING, Meeting(network_id=network_id, host=None))
+
+
 def may_set(user, meeting: Meeting, partner: Partner) -> bool:
-    """The partner's coordinators, and the meeting's organisers for any partner."""
-    return can(user, Action.EDIT_PLAN, partner) or can(user, Action.ORGANISE_MEETING, meeting)
+    """The partner's coordinators, and the network lead and the lead expert for any partner;
+    not another partner's coordinators, even when their town hosts the meeting."""
+    return can(user, Action.EDIT_PLAN, partner) or leads_network(user, meeting.network_id)
 
 
 def may_review(user, goal: Goal) -> bool:
@@ -134,7 +145,10 @@ def _require_set(by, meeting: Meeting, partner: Partner) -> None:
         raise ValidationError({"partner": _("This town is not a partner of the network.")})
     if not may_set(by, meeting, partner):
         raise PermissionDenied(
-            _("Only the partner's coordinators and the meeting's organisers set its goals.")
+            _(
+                "Only the partner's coordinators, the network lead and the lead expert set the "
+                "partner's goals."
+            )
         )
     if meeting.cancelled_at is not None:
         raise ValidationError(_("The meeting is cancelled: goals are set at meetings that happen."))
@@ -234,6 +248,23 @@ def goal_restore(*, goal: Goal, by, version: int | None) -> Goal:
     return goal
 
 
+def reviewed_elsewhere(goal: Goal, meeting: Meeting) -> str | None:
+    """Why the goal's review is not changed at `meeting`: it was made at another meeting (None
+    if not reviewed yet, or reviewed at this one)."""
+    if goal.reviewed_at is None or goal.reviewed_at_meeting_id == meeting.pk:
+        return None
+    where = goal.reviewed_at_meeting
+    if where is None:
+        return _(
+            "This goal is already reviewed, and its review is changed only at the meeting "
+            "where it was made."
+        )
+    return _(
+        "This goal was reviewed at “%(title)s”: its review is changed only there, so that it "
+        "is not lost."
+    ) % {"title": where.title}
+
+
 def _require_review(by, goal: Goal, meeting: Meeting) -> None:
     if not may_review(by, goal):
         raise PermissionDenied(not_in_partner_message(goal.partner))
@@ -246,6 +277,9 @@ def _require_review(by, goal: Goal, meeting: Meeting) -> None:
         )
     if meeting.pk == goal.meeting_id or meeting.starts_on <= goal.meeting.starts_on:
         raise ValidationError(_("A goal is reviewed at a later meeting than the one that set it."))
+    elsewhere = reviewed_elsewhere(goal, meeting)
+    if elsewhere is not None:
+        raise ValidationError(elsewhere, code="reviewed_elsewhere")
 
 
 @transaction.atomic

@@ -1,7 +1,9 @@
 """Three-month goals at a meeting: the goals set there, by partner (a page of partners at a
-time), setting, changing and removing one (and putting a removed one back); the review, at
-the next meeting, of the goals the previous one set; and a partner's goals over all meetings.
-Forms keep what was typed; a refused change names the field; a stale one is a 409."""
+time), setting, changing and removing one (and putting a removed one back); the review, at a
+later meeting, of the goals earlier meetings set and nobody reviewed yet (a review is changed
+only at the meeting where it was made); and a partner's goals over all meetings. Forms keep
+what was typed; a refused change names the field; a stale one is a 409 that keeps the text and
+saves it over the other change when sent again."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -60,7 +62,7 @@ def _goals_url(meeting: Meeting, partner_id: int | None = None, removed: bool = 
 
 def _removable(request, meeting: Meeting) -> set[int] | None:
     """The partners whose removed goals the user may put back (None: every one)."""
-    if can(request.user, Action.ORGANISE_MEETING, meeting):
+    if services.leads_network(request.user, meeting.network_id):
         return None
     return coordinated(request.user, meeting.network)
 
@@ -70,12 +72,12 @@ def meeting_goals(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     """The goals set at the meeting, by partner."""
     meeting = meeting_for(request, slug, pk)
     partners = pager(request, selectors.partners_of(meeting), "page", PARTNERS_PER_PAGE)
-    organiser = can(request.user, Action.ORGANISE_MEETING, meeting)
+    leads = services.leads_network(request.user, meeting.network_id)
     mine = coordinated(request.user, meeting.network)
     rows = selectors.goals_set_at(meeting, partners)
     for row in rows:
-        row.may_set = organiser or _mine(mine, row.partner.pk)
-    mine_or_all = None if organiser else mine
+        row.may_set = leads or _mine(mine, row.partner.pk)
+    mine_or_all = None if leads else mine
     removed_count = 0
     if mine_or_all is None or mine_or_all:
         removed_count = selectors.removed_at_meeting(meeting, mine_or_all).count()
@@ -83,7 +85,7 @@ def meeting_goals(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     return render(request, "network/meetings/goals.html", context)
 
 
-def _set_page(request, meeting, partner, form, goal=None, status=200) -> HttpResponse:
+def _set_page(request, meeting, partner, form, goal=None, status=200, clash=False) -> HttpResponse:
     plan = TransferPlan.objects.filter(partner=partner).only("pk").first()
     context = _context(
         request,
@@ -92,6 +94,7 @@ def _set_page(request, meeting, partner, form, goal=None, status=200) -> HttpRes
         form=form,
         goal=goal,
         plan=plan,
+        clash=clash,
         may_start_plan=plan is None and can(request.user, Action.EDIT_PLAN, partner),
     )
     return render(request, "network/meetings/goals_form.html", context, status=status)
@@ -141,9 +144,14 @@ def goal_edit(request: HttpRequest, slug: str, pk: int, goal_pk: int) -> HttpRes
                     action_version=form.cleaned_data["action_version"],
                     **form.goal_values(),
                 )
-            except ConcurrentEditError as error:
-                form.add_error(None, str(error))
-                status = 409
+            except ConcurrentEditError:
+                # What was typed stays, the stored goal beside it, the form now on the stored
+                # versions: sending it again saves the text over the other change on purpose.
+                goal = selectors.goal_of(meeting, goal_pk)
+                form = GoalForm(_on_stored(request, goal), meeting=meeting, goal=goal)
+                form.is_valid()
+                form.add_error(None, clash_message())
+                return _set_page(request, meeting, goal.partner, form, goal, 409, clash=True)
             except ValidationError as error:
                 add_service_error(form, error)
             else:
@@ -151,6 +159,22 @@ def goal_edit(request: HttpRequest, slug: str, pk: int, goal_pk: int) -> HttpRes
                 return redirect(_goals_url(meeting, goal.partner_id))
         goal = selectors.goal_of(meeting, goal_pk)  # the page says what is stored
     return _set_page(request, meeting, goal.partner, form, goal=goal, status=status)
+
+
+def clash_message() -> str:
+    return _(
+        "Someone else changed this goal while you were working on it, so nothing was saved. "
+        "What you typed is kept below, and the goal as it is now is shown above it. Sending "
+        "again saves your text over their change."
+    )
+
+
+def _on_stored(request, goal: Goal):
+    """The sent form with the goal's and its action's stored versions."""
+    data = request.POST.copy()
+    data["version"] = goal.version
+    data["action_version"] = goal.action.version if goal.action else ""
+    return data
 
 
 @login_required
@@ -228,30 +252,37 @@ def _number(request, name: str) -> int:
 
 @login_required
 def review_list(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
-    """The previous meeting's goals, by partner: their reviews, and the ones still waiting."""
+    """The goals waiting for review at this meeting (every partner's goals set at earlier
+    meetings and not reviewed yet) and those reviewed here, by partner and by the meeting that
+    set them, a page of goals at a time."""
     meeting = meeting_for(request, slug, pk)
-    previous = selectors.previous_meeting(meeting)
-    rows, partners = [], None
-    if previous is not None:
-        partners = pager(request, selectors.partners_with_goals_at(previous), "page", 10)
-        rows = selectors.to_review(previous, partners)
-        mine = coordinated(request.user, meeting.network)
-        for row in rows:
-            row.may_review = _mine(mine, row.partner.pk)
-            row.waiting = sum(1 for goal in row.goals if goal.reviewed_at is None)
-    context = _context(request, meeting, previous=previous, page=partners, rows=rows)
+    goals = pager(request, selectors.to_review(meeting), "page", GOALS_PER_PAGE)
+    rows = selectors.by_partner_and_meeting(goals)
+    waiting = selectors.waiting_by_partner(meeting, [row.partner.pk for row in rows])
+    mine = coordinated(request.user, meeting.network)
+    for row in rows:
+        row.may_review = _mine(mine, row.partner.pk)
+        row.waiting = waiting.get(row.partner.pk, 0)
+    context = _context(request, meeting, page=goals, rows=rows)
     return render(request, "network/meetings/goals_review.html", context)
 
 
 def _goal_to_review(meeting: Meeting, goal_pk: int) -> Goal:
     """A goal set at an earlier meeting of the network (404 for any other)."""
     return get_object_or_404(
-        Goal.objects.select_related("partner__town", "meeting", "action", "reviewed_by"),
+        Goal.objects.select_related(
+            "partner__town", "meeting", "action", "reviewed_by", "reviewed_at_meeting"
+        ),
         pk=goal_pk,
         removed_at__isnull=True,
         meeting__network_id=meeting.network_id,
         meeting__starts_on__lt=meeting.starts_on,
     )
+
+
+def _review_page(request, meeting, goal, form, status=200, **extra) -> HttpResponse:
+    context = _context(request, meeting, goal=goal, form=form, **extra)
+    return render(request, "network/meetings/goals_review_form.html", context, status=status)
 
 
 @login_required
@@ -261,6 +292,11 @@ def goal_review(request: HttpRequest, slug: str, pk: int, goal_pk: int) -> HttpR
     if not services.may_review(request.user, goal):
         context = _context(request, meeting, message=services.not_in_partner_message(goal.partner))
         return render(request, "network/meetings/goals_refused.html", context, status=403)
+    elsewhere = services.reviewed_elsewhere(goal, meeting)
+    if elsewhere is not None:
+        # Reviewed at another meeting: shown as it is, changed only there.
+        status = 409 if request.method == "POST" else 200
+        return _review_page(request, meeting, goal, None, status, elsewhere=elsewhere)
     form = ReviewForm(request.POST or None, goal=goal)
     status = 200
     if request.method == "POST":
@@ -277,9 +313,15 @@ def goal_review(request: HttpRequest, slug: str, pk: int, goal_pk: int) -> HttpR
                     version=data["version"],
                     action_version=data["action_version"],
                 )
-            except ConcurrentEditError as error:
-                form.add_error(None, str(error))
-                status = 409
+            except ConcurrentEditError:
+                goal = _goal_to_review(meeting, goal_pk)
+                elsewhere = services.reviewed_elsewhere(goal, meeting)
+                if elsewhere is not None:
+                    return _review_page(request, meeting, goal, None, 409, elsewhere=elsewhere)
+                form = ReviewForm(_on_stored(request, goal), goal=goal)
+                form.is_valid()
+                form.add_error(None, clash_message())
+                return _review_page(request, meeting, goal, form, 409)
             except PermissionDenied as error:
                 form.add_error(None, str(error))
                 status = 403
@@ -292,8 +334,7 @@ def goal_review(request: HttpRequest, slug: str, pk: int, goal_pk: int) -> HttpR
                 url = reverse("network:goal_reviews", kwargs={"slug": slug, "pk": meeting.pk})
                 return redirect(f"{url}#partner-{goal.partner_id}")
             goal = _goal_to_review(meeting, goal_pk)
-    context = _context(request, meeting, goal=goal, form=form)
-    return render(request, "network/meetings/goals_review_form.html", context, status=status)
+    return _review_page(request, meeting, goal, form, status)
 
 
 @login_required
