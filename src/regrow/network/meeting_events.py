@@ -106,7 +106,9 @@ def meeting_event(meeting: Meeting, language: str) -> dict:
         if where:
             lead = f"{meeting.get_kind_display()}, {where}. {days}."
         paragraphs = [linebreaks(description, autoescape=True)] if description.strip() else []
-        # The place and address are the event's own fields: its page shows them.
+        # The place and address are the event's own fields: its page shows them. Not the
+        # online meeting's address: it may hold a passcode, and the event is public (members
+        # find it on the meeting's page and in their own calendar feed).
         link = format_html(
             '<a href="{}">{}</a>', public_url(meeting), _("The meeting's agenda, day by day")
         )
@@ -121,7 +123,6 @@ def meeting_event(meeting: Meeting, language: str) -> dict:
             "ends_at": when.ends_at,
             "place_name": where[:200],
             "place_address": meeting.address,
-            "online_url": meeting.online_url,
         }
     if meeting.latitude is not None and meeting.longitude is not None:
         event["latitude"] = meeting.latitude

@@ -74,14 +74,20 @@ def actions_of(user, obj) -> frozenset[Action]:
         actions.add(Action.ORGANISE_MEETING if meeting else Action.EDIT_PLAN)
     if plan_id is not None and coordinated and _reviews(user, coordinated, plan_id):
         actions.add(Action.REVIEW_PLAN)
-    if (
-        not actions
-        and Membership.objects.filter(
-            user=user, role=Role.COORDINATOR, town__partnerships__network_id=network_id
-        ).exists()
-    ):
+    if not actions and _coordinates_partner_town(user, network_id):
         actions |= READ
     return frozenset(actions)
+
+
+def _coordinates_partner_town(user, network_id: int) -> bool:
+    """Whether `user` coordinates a partner town of the network: read once per request, like
+    the roles (a page asks for each partner)."""
+    cache = user.__dict__.setdefault("_regrow_network_town_coordinator", {})
+    if network_id not in cache:
+        cache[network_id] = Membership.objects.filter(
+            user=user, role=Role.COORDINATOR, town__partnerships__network_id=network_id
+        ).exists()
+    return cache[network_id]
 
 
 def register() -> None:

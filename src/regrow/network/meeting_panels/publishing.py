@@ -4,7 +4,7 @@ with the buttons that make them; for the other members, the published event's li
 find the network's calendar feed here. Two queries (what publishing has about the meeting)."""
 
 from regrow.network import meeting_events
-from regrow.network.views_meetings.publishing import announcements
+from regrow.network.views_meetings.publishing import announcements, stale_events
 from regrow.towns.permissions import Action, can
 
 
@@ -18,5 +18,7 @@ def panel(request, meeting) -> tuple[str, dict] | None:
         "organises": organises and connected,
         "events": found["events"],
         "news": found["news"],
+        # A cancelled meeting's published event still announces it: the organisers edit it.
+        "stale": stale_events(meeting, found["events"]) if organises else [],
     }
     return "network/meetings/panels/publishing.html", context

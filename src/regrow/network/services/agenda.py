@@ -14,7 +14,7 @@ from django.utils.translation import ngettext
 from regrow.lib.concurrency import claim_version
 from regrow.network.models import AgendaItem, Meeting
 from regrow.network.selectors_meetings import MINUTES_A_DAY, clock_of, item_minutes, span
-from regrow.network.services.meetings import require_organise
+from regrow.network.services.meetings import public_changed, require_organise
 
 VALUES = ("day", "starts_at", "duration_minutes", "titles", "presenter", "room", "parent")
 
@@ -155,6 +155,7 @@ def item_save(
         item.full_clean()
         item.save()
         _place_by_time(meeting, item)
+        public_changed(meeting)
         return item
     before = (item.day, item.starts_at, item.parent_id)
     for name, value in values.items():
@@ -174,6 +175,7 @@ def item_save(
     AgendaItem.objects.bulk_update(moved, ["day"])
     if (item.day, item.starts_at, item.parent_id) != before:
         _place_by_time(meeting, item)
+    public_changed(meeting)
     return item
 
 
@@ -213,6 +215,7 @@ def item_move(*, item: AgendaItem, by, up: bool) -> None:
     if 0 <= other < len(rows):
         rows[index], rows[other] = rows[other], rows[index]
     _renumber(rows)
+    public_changed(item.meeting)
 
 
 def records_of(item: AgendaItem) -> list[str]:
@@ -252,3 +255,4 @@ def item_remove(*, item: AgendaItem, by) -> None:
     meeting, day, parent_id = item.meeting, item.day, item.parent_id
     item.delete()
     _renumber(list(_siblings(meeting, day, parent_id)))
+    public_changed(meeting)

@@ -4,6 +4,7 @@ Nothing is deleted. The network lead and the lead expert organise any meeting; a
 coordinators those their town hosts (ORGANISE_MEETING)."""
 
 import zoneinfo
+from datetime import date
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
@@ -11,6 +12,7 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
+from regrow.lib import pagecache
 from regrow.lib.concurrency import claim_version
 from regrow.network.models import Meeting, Network, Partner
 from regrow.network.selectors_meetings import may_organise
@@ -34,11 +36,43 @@ VALUES = (
 TEXTS = ("place_name", "address", "online_url", "time_zone")
 # A meeting is a few days; a longer span is a typing mistake.
 LONGEST_DAYS = 14
+# A meeting's days lie from this many years before the network started (2000 when that is not
+# known) to this many years after it ended or after today, whichever is later: a day further
+# away is a typing mistake (and one at the calendar's very end breaks the calendar feed).
+YEARS_BEFORE, YEARS_AFTER = 5, 10
+EARLIEST_UNKNOWN = date(2000, 1, 1)
+
+
+def _years_later(day: date, years: int) -> date:
+    year = min(max(day.year + years, date.min.year), date.max.year)
+    return date(year, day.month, min(day.day, 28) if day.month == 2 else day.day)
+
+
+def days_allowed(network: Network) -> tuple[date, date]:
+    """The first and the last day a meeting of the network may have."""
+    first = (
+        _years_later(network.started_on, -YEARS_BEFORE) if network.started_on else EARLIEST_UNKNOWN
+    )
+    today = timezone.localdate()
+    last = max(network.ended_on or today, today)
+    return first, _years_later(last, YEARS_AFTER)
 
 
 def require_organise(user, meeting: Meeting) -> None:
     if not can(user, Action.ORGANISE_MEETING, meeting):
         raise PermissionDenied(_("Only the meeting's organisers may change it."))
+
+
+def public_changed(meeting: Meeting) -> None:
+    """Once the write commits, the network's public pages (the meeting's own, its list) are
+    rendered afresh for anonymous readers too (lib/pagecache)."""
+    network = meeting._state.fields_cache.get("network")
+    if network is not None:
+        slug = network.slug
+    else:
+        slug = Network.objects.filter(pk=meeting.network_id).values_list("slug", flat=True).first()
+    if slug:
+        transaction.on_commit(lambda: pagecache.place_changed(slug))
 
 
 def _require_host(user, network: Network, host: Partner | None) -> None:
@@ -76,7 +110,15 @@ def _check(network: Network, values: dict) -> dict:
     except (ValueError, zoneinfo.ZoneInfoNotFoundError):
         problems["time_zone"] = _("Choose a time zone from the list.")
     starts_on, ends_on = values["starts_on"], values["ends_on"]
-    if starts_on and ends_on:
+    first, last = days_allowed(network)
+    for name in ("starts_on", "ends_on"):
+        day = values[name]
+        if day and not first <= day <= last:
+            problems[name] = _("Choose a day from %(first)s to %(last)s.") % {
+                "first": date_format(first, "SHORT_DATE_FORMAT"),
+                "last": date_format(last, "SHORT_DATE_FORMAT"),
+            }
+    if starts_on and ends_on and not problems.keys() & {"starts_on", "ends_on"}:
         if ends_on < starts_on:
             problems["ends_on"] = _("A meeting cannot end before it starts.")
         elif (ends_on - starts_on).days >= LONGEST_DAYS:
@@ -141,7 +183,7 @@ def meeting_save(
     _items_outside(meeting, values["starts_on"], values["ends_on"])
     for name, value in values.items():
         setattr(meeting, name, value)
-    meeting.full_clean()
+    meeting.full_clean(exclude=["created_by"])  # gone with its account (SET_NULL): not asked
     meeting.version = claim_version(
         Meeting,
         meeting.pk,
@@ -149,6 +191,7 @@ def meeting_save(
         _("Someone changed this meeting after you opened it. Reload the page to see their change."),
         **values,
     )
+    public_changed(meeting)
     return meeting
 
 
@@ -165,4 +208,5 @@ def meeting_cancel(*, meeting: Meeting, by, version: int | None, cancel: bool = 
         cancelled_at=cancelled_at,
     )
     meeting.cancelled_at = cancelled_at
+    public_changed(meeting)
     return meeting

@@ -201,7 +201,8 @@ def partner_save(
 @transaction.atomic
 def partner_remove(*, partner: Partner, by) -> None:
     """Take a town out of the network, with its coordinators' roles and its stakeholder group;
-    refused while it has a Transfer Plan, which would go with it."""
+    refused while it has a Transfer Plan, which would go with it, or hosts meetings (named in
+    the refusal), which keep their host."""
     require_lead(by, partner.network)
     if TransferPlan.objects.filter(partner=partner).exists():
         raise ValidationError(
@@ -210,6 +211,19 @@ def partner_remove(*, partner: Partner, by) -> None:
                 "A partner with a plan stays."
             )
             % {"town": partner.town.name}
+        )
+    hosted = [meeting.title for meeting in partner.hosted_meetings.only("id", "titles")[:6]]
+    if hosted:
+        listed = ", ".join(f"“{title}”" for title in hosted[:5])
+        if len(hosted) > 5:
+            listed += ", …"
+        raise ValidationError(
+            _(
+                "%(town)s hosts meetings (%(meetings)s), which would lose their host. Give "
+                "them another host or hold them online first; a partner that hosts meetings "
+                "stays."
+            )
+            % {"town": partner.town.name, "meetings": listed}
         )
     partner.delete()
 

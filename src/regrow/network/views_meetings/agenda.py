@@ -116,6 +116,21 @@ def item_edit(request: HttpRequest, slug: str, pk: int, item_pk: int) -> HttpRes
             messages.success(request, _("The item is saved."))
             return redirect("network:meeting_agenda", slug=slug, pk=pk)
         item.refresh_from_db()
+        if status == 409:
+            # What was typed stays, on the item's current version: sending it again saves it
+            # over the other person's change on purpose.
+            data = request.POST.copy()
+            data["version"] = str(item.version)
+            form = _form(meeting, item=item, data=data)
+            form.is_valid()
+            form.add_error(
+                None,
+                _(
+                    "Someone changed this item while you were editing it, so nothing was saved. "
+                    "What you typed is kept below; the item as it is now is on the agenda. "
+                    "Sending the form again saves yours over their change."
+                ),
+            )
     context = _context(meeting, form=form, item=item)
     return render(request, "network/meetings/agenda_item.html", context, status=status)
 

@@ -4,7 +4,7 @@ feed's page); making a new address ends the old one. The feed answers 404 for an
 token, and for one whose person is no longer a member; addresses that keep guessing are
 refused for an hour (counted in the cache, as popups/throttle.py does)."""
 
-from datetime import timedelta
+from datetime import date, timedelta
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -31,6 +31,12 @@ FEED_MAX = 500
 # Unknown tokens one address may try in an hour before every try is refused.
 GUESSES_PER_HOUR = 20
 GUESS_WINDOW = 3600
+# The time zones' rules (VTIMEZONE) cover the meetings' days with a year to spare each side,
+# within 1970 to 30 years from now (the further, the longer the rules: a day mistyped long ago
+# must not make every feed large).
+ZONE_MARGIN = timedelta(days=366)
+ZONE_EARLIEST = date(1970, 1, 1)
+ZONE_YEARS_AHEAD = timedelta(days=366 * 30)
 
 
 def _feed_urls(request: HttpRequest, feed: MeetingFeed) -> tuple[str, str]:
@@ -137,6 +143,22 @@ def _component(meeting: Meeting, items: list, request: HttpRequest, now) -> Cale
     return event
 
 
+def _shifted(day: date, by: timedelta) -> date:
+    try:
+        return day + by
+    except OverflowError:
+        return date.max if by > timedelta(0) else date.min
+
+
+def _zone_span(first: date, last: date, today: date) -> tuple[date, date]:
+    """The days the feed's VTIMEZONEs cover: `first` to `last` with a margin, kept within
+    ZONE_EARLIEST and ZONE_YEARS_AHEAD."""
+    latest = today + ZONE_YEARS_AHEAD
+    start = min(max(_shifted(first, -ZONE_MARGIN), ZONE_EARLIEST), latest - ZONE_MARGIN)
+    end = max(min(_shifted(last, ZONE_MARGIN), latest), start + ZONE_MARGIN)
+    return start, end
+
+
 @never_cache
 def meeting_calendar_feed(request: HttpRequest, slug: str, token: str) -> HttpResponse:
     """The network's meetings as iCalendar for the member whose address it is. Four queries."""
@@ -172,8 +194,17 @@ def meeting_calendar_feed(request: HttpRequest, slug: str, token: str) -> HttpRe
     calendar.add("version", "2.0")
     calendar.add("x-wr-calname", _("%(network)s: meetings") % {"network": network.name})
     now = timezone.now()
+    days = []
     for meeting in reversed(meetings):
-        calendar.add_component(_component(meeting, items.get(meeting.pk, []), request, now))
+        try:
+            component = _component(meeting, items.get(meeting.pk, []), request, now)
+        except OverflowError:
+            continue  # days at the calendar's very end (refused now, meetings_save): left out
+        calendar.add_component(component)
+        days += [meeting.starts_on, meeting.ends_on]
+    if days:
+        # RFC 5545: every TZID the events use has its VTIMEZONE in the calendar.
+        calendar.add_missing_timezones(*_zone_span(min(days), max(days), now.date()))
     response = HttpResponse(calendar.to_ical(), content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{network.slug}-meetings.ics"'
     return response

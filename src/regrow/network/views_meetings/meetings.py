@@ -17,7 +17,7 @@ from django.views.decorators.http import require_POST
 
 from regrow.lib.concurrency import ConcurrentEditError
 from regrow.lib.forms import add_service_error
-from regrow.network import meeting_panels
+from regrow.network import meeting_events, meeting_panels
 from regrow.network import selectors_meetings as selectors
 from regrow.network.forms_meetings import CancelForm, MeetingForm
 from regrow.network.models import Meeting, Network
@@ -87,6 +87,30 @@ def _save(request, network: Network, form: MeetingForm, meeting: Meeting | None)
         return 400
 
 
+def _retyped(request, network: Network, meeting: Meeting) -> MeetingForm:
+    """The form as it was sent, on the meeting's current version, saying why it was not saved."""
+    data = request.POST.copy()
+    data["version"] = str(meeting.version)
+    form = _meeting_form(request, network, meeting, data)
+    form.is_valid()
+    form.add_error(
+        None,
+        _(
+            "Someone changed this meeting while you were editing it, so nothing was saved. What "
+            "you typed is kept below; the meeting as it is now is on its page. Sending the form "
+            "again saves yours over their change."
+        ),
+    )
+    return form
+
+
+def _has_published_event(meeting: Meeting) -> bool:
+    if not meeting_events.publishing_connected():
+        return False
+    about = meeting_events.publishing("published_about")
+    return bool(about(Meeting, publisher=meeting.network, pks=[meeting.pk]).get(meeting.pk))
+
+
 @login_required
 def meeting_new(request: HttpRequest, slug: str) -> HttpResponse:
     network = network_for(request, slug)
@@ -111,12 +135,23 @@ def meeting_edit(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     form = _meeting_form(request, network, meeting, request.POST or None)
     status = 200
     if request.method == "POST":
+        days = (meeting.starts_on, meeting.ends_on)
         saved = _save(request, network, form, meeting)
         if isinstance(saved, Meeting):
             messages.success(request, _("The meeting is saved."))
+            if (saved.starts_on, saved.ends_on) != days and _has_published_event(saved):
+                messages.warning(
+                    request,
+                    _(
+                        "The meeting's days changed, but its published event still gives the "
+                        "old ones: edit the event under “On the network's public site”."
+                    ),
+                )
             return redirect("network:meeting", slug=slug, pk=meeting.pk)
         status = saved
         meeting.refresh_from_db()
+        if status == 409:
+            form = _retyped(request, network, meeting)
     context = {**_base(request, network), "form": form, "meeting": meeting}
     return render(request, "network/meetings/meeting_form.html", context, status=status)
 

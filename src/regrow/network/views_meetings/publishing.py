@@ -62,6 +62,14 @@ def announcements(meeting: Meeting, *, drafts: bool) -> dict:
     return found
 
 
+def stale_events(meeting: Meeting, events: list[dict]) -> list[dict]:
+    """The published events that still announce a meeting that is cancelled (the organisers
+    edit them: publishing does not follow the meeting)."""
+    if meeting.cancelled_at is None:
+        return []
+    return [entry for entry in events if entry["published"]]
+
+
 def _language_named(entries: list[dict]) -> list[dict]:
     for entry in entries:
         entry["language_name"] = str(get_language_info(entry["language"])["name_translated"])
@@ -100,12 +108,14 @@ def meeting_publishing(request: HttpRequest, slug: str, pk: int) -> HttpResponse
             return redirect("network:meeting_publishing", slug=slug, pk=pk)
     elif request.method == "POST":
         status = 400
+    found = announcements(meeting, drafts=True)
     context = {
         "place": meeting.network,
         "network": meeting.network,
         "meeting": meeting,
         "form": form,
-        "found": announcements(meeting, drafts=True),
+        "found": found,
+        "stale": stale_events(meeting, found["events"]),
         "is_over": meeting.is_over(),
         "languages": [
             str(get_language_info(code)["name_translated"])
