@@ -1,20 +1,24 @@
 """Three-month goals on a Latvian phone: Alūksne's partner coordinator sets two goals at the
 kick-off meeting (the first refused once for a missing owner, with what was typed kept), finds
 them as actions of the town's Transfer Plan, and at the next meeting reviews them (achieved,
-partly achieved) with comments; Melgaço's coordinator may not review them. axe finds nothing
+partly achieved) with comments; a change clashing with the lead's keeps what was typed and is
+saved when sent again; a later meeting shows a review without changing it; Melgaço's
+coordinator may not review them. axe finds nothing
 on any page. Screenshots go to $REGROW_SHOTS_DIR when it is set (else the test's tmp_path)."""
 
 import os
+from datetime import date
 from pathlib import Path
 
 from playwright.sync_api import expect
 
 from regrow.network.models import Goal, PlanAction
+from regrow.network.services import goals as services
 from tests.browser.axe import assert_no_axe_violations
 from tests.browser.conftest import PHONE
 from tests.browser.helpers import current_totp, sign_in
 from tests.fixtures import PASSWORD, TOTP_SECRET
-from tests.network.goals_data import make_goals_world
+from tests.network.goals_data import make_goals_world, make_meeting
 
 
 def assert_fits_the_phone(page) -> None:
@@ -71,6 +75,26 @@ def test_goals_are_set_at_one_meeting_and_reviewed_at_the_next(
     page.locator(f"a[href='{goals}{second.pk}/']").click()
     expect(page.locator("#id_owner")).to_have_value("Ģeogrāfiskās informācijas speciālists")
     check(page, shots, "3a-goal-edit")
+    # The lead changes it meanwhile: the clash keeps what was typed, and sending again saves it.
+    services.goal_change(
+        goal=second,
+        by=world.people["lead"],
+        version=second.version,
+        title=second.title,
+        description="",
+        owner="ĢIS nodaļa",
+        due_on=second.due_on,
+    )
+    page.fill("#id_owner", "Ģeogrāfiskās informācijas speciāliste")
+    page.locator("main form button[type=submit]").click()
+    expect(page.locator("#stored-heading")).to_be_visible()
+    expect(page.locator("main")).to_contain_text("ĢIS nodaļa")
+    expect(page.locator("#id_owner")).to_have_value("Ģeogrāfiskās informācijas speciāliste")
+    check(page, shots, "3c-goal-clash")
+    page.locator("main form button[type=submit]").click()
+    page.wait_for_url(f"**{goals}#partner-{partner.pk}")
+    assert Goal.objects.get(pk=second.pk).owner == "Ģeogrāfiskās informācijas speciāliste"
+    page.goto(f"{goals}{second.pk}/")
     page.locator(f"a[href='{goals}{second.pk}/remove/']").click()
     check(page, shots, "3b-goal-remove")
     page.locator(f"a[href='{goals}{second.pk}/']").click()
@@ -114,6 +138,21 @@ def test_goals_are_set_at_one_meeting_and_reviewed_at_the_next(
     )
     statuses = dict(Goal.objects.values_list("outcome", "action__status"))
     assert statuses == {"achieved": "done", "partly": "in_progress"}
+
+    # A later meeting shows a review made at this one without changing it.
+    third = make_meeting(
+        world.net.network,
+        None,
+        date(2019, 9, 2),
+        date(2019, 9, 2),
+        kind="online",
+        titles={"en": "Online meeting", "lv": "Tiešsaistes sanāksme"},
+    )
+    goal = Goal.objects.get(outcome="partly")
+    page.goto(world.url(third, f"goal-reviews/{goal.pk}/", "lv"))
+    expect(page.locator("main [role=alert]")).to_contain_text("Tematiskā sanāksme Melgasu")
+    assert page.locator("input[name=outcome]").count() == 0
+    check(page, shots, "6a-reviewed-elsewhere")
 
     # The town's goals over all meetings.
     page.goto(f"/lv/regrow-city/members/partners/{partner.pk}/goals/")
