@@ -52,3 +52,13 @@ def make_town_with_people(slug: str, name: str, country: str = "LV") -> TownWith
             TOTP.activate(user, TOTP_SECRET)  # coordinators must have two factors
         people[role] = user
     return TownWithPeople(town, people)
+
+
+def with_two_factors(user: User) -> User:
+    """Give `user` the test authenticator app (TOTP_SECRET) unless they have one: town
+    coordinators and everyone with a role in a network must sign in with two factors."""
+    from allauth.mfa.models import Authenticator
+
+    if not Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists():
+        TOTP.activate(user, TOTP_SECRET)
+    return user

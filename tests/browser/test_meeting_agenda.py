@@ -63,7 +63,7 @@ def test_the_lead_builds_a_two_day_agenda_on_a_phone(new_page, transactional_db)
         address="Fritz-Thomée-Straße 80, Altena",
     )
     page = new_page(viewport=PHONE, language="lv")
-    sign_in(page, world.people["lead"].email, PASSWORD, language="lv")
+    sign_in(page, world.people["lead"].email, PASSWORD, language="lv", two_factor=True)
     page.wait_for_url("**/lv/dashboard/")
 
     # The meetings: one past; a new one.

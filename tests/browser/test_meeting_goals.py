@@ -161,7 +161,7 @@ def test_goals_are_set_at_one_meeting_and_reviewed_at_the_next(
 
     # Melgaço's coordinator sees the reviews but may not review Alūksne's goals.
     other = new_page(viewport=PHONE, language="lv")
-    sign_in(other, world.people["melgaco_author"].email, PASSWORD, language="lv")
+    sign_in(other, world.people["melgaco_author"].email, PASSWORD, language="lv", two_factor=True)
     other.goto(reviews)
     for goal in Goal.objects.all():
         assert other.locator(f"a[href='{reviews}{goal.pk}/']").count() == 0

@@ -39,7 +39,7 @@ def test_an_organiser_records_minutes_decisions_and_the_site_visit(new_page, tra
     base = records.url(language="lv")
     first, second = records.items[0], records.items[1]
     page = new_page(viewport=PHONE, language="lv")
-    sign_in(page, records.people["lead"].email, PASSWORD, language="lv")
+    sign_in(page, records.people["lead"].email, PASSWORD, language="lv", two_factor=True)
     page.wait_for_url("**/lv/dashboard/")
 
     # Minutes of two items, each saved on its own.

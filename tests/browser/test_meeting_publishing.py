@@ -47,7 +47,7 @@ def test_the_lead_publishes_a_meeting_and_a_member_subscribes(new_page, transact
     public = f"/lv/regrow-city/meetings/{meeting.pk}/"
 
     page = new_page(viewport=PHONE, language="lv")
-    sign_in(page, world.people["lead"].email, PASSWORD, language="lv")
+    sign_in(page, world.people["lead"].email, PASSWORD, language="lv", two_factor=True)
     page.wait_for_url("**/lv/dashboard/")
     page.goto(members)
     panel = page.locator("section[aria-labelledby='meeting-publishing-heading']")
@@ -84,7 +84,7 @@ def test_the_lead_publishes_a_meeting_and_a_member_subscribes(new_page, transact
 
     # A member subscribes to the meetings' calendar.
     member = new_page(viewport=PHONE, language="lv")
-    sign_in(member, world.people["coordinator_b"].email, PASSWORD, language="lv")
+    sign_in(member, world.people["coordinator_b"].email, PASSWORD, language="lv", two_factor=True)
     member.goto(members)
     member.locator("main a[href='/lv/regrow-city/members/meetings/calendar/']").first.click()
     member.wait_for_url("**/lv/regrow-city/members/meetings/calendar/")

@@ -46,7 +46,7 @@ def test_a_coordinator_registers_and_the_organiser_records_attendance(new_page, 
     person = world.people["coordinator_b"]
 
     page = new_page(viewport=PHONE, language="lv")
-    sign_in(page, person.email, PASSWORD, language="lv")
+    sign_in(page, person.email, PASSWORD, language="lv", two_factor=True)
     page.goto(base)
     panel = page.locator("#registration-panel-heading").locator("xpath=..")
     expect(panel).to_be_visible()
@@ -117,7 +117,7 @@ def test_a_coordinator_registers_and_the_organiser_records_attendance(new_page, 
 
     # The organiser ticks who came, adds someone who did not register, gets the sheet.
     organiser = new_page(viewport=PHONE, language="lv")
-    sign_in(organiser, world.people["lead"].email, PASSWORD, language="lv")
+    sign_in(organiser, world.people["lead"].email, PASSWORD, language="lv", two_factor=True)
     organiser.goto(base)
     organiser.locator(f"a[href='{base}attendance/']").click()
     organiser.wait_for_url(f"**{base}attendance/")

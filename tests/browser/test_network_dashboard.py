@@ -30,7 +30,7 @@ def test_the_lead_reads_the_dashboard_and_chooses_what_the_public_sees(new_page,
     lead = world.people["lead"]
     aluksne = world.partners["aluksne"]
     page = new_page(viewport=PHONE, language="lv")
-    sign_in(page, lead.email, PASSWORD, language="lv")
+    sign_in(page, lead.email, PASSWORD, language="lv", two_factor=True)
     page.wait_for_url("**/lv/dashboard/")
 
     # The dashboard: a card per partner, one under another, and the timeline.

@@ -30,7 +30,7 @@ def test_a_lead_sets_up_phases_and_milestones_and_a_partner_adds_a_stakeholder(
     lead = world.people["lead"]
 
     page = new_page(viewport=PHONE, language="lv")
-    sign_in(page, lead.email, PASSWORD, language="lv")
+    sign_in(page, lead.email, PASSWORD, language="lv", two_factor=True)
     page.wait_for_url("**/lv/dashboard/")
     page.locator("a[href='/lv/dashboard/networks/']").click()
     page.wait_for_url("**/lv/dashboard/networks/")
@@ -76,7 +76,7 @@ def test_a_lead_sets_up_phases_and_milestones_and_a_partner_adds_a_stakeholder(
     coordinator = world.people["coordinator_a"]
     partner = world.partners["aluksne"]
     other = new_page(viewport=PHONE, language="lv")
-    sign_in(other, coordinator.email, PASSWORD, language="lv")
+    sign_in(other, coordinator.email, PASSWORD, language="lv", two_factor=True)
     other.goto("/lv/regrow-city/members/")
     other.locator(f"a[href='/lv/regrow-city/members/partners/{partner.pk}/stakeholders/']").click()
     other.wait_for_url("**/stakeholders/")

@@ -34,7 +34,7 @@ def test_a_stop_taken_off_the_route_is_put_back(new_page, transactional_db):
     SiteVisitStop.objects.filter(pk=stop.pk).update(notes="Liels skatlogs uz ielu.")
     base = records.url(language="lv")
     page = new_page(viewport=PHONE, language="lv")
-    sign_in(page, lead.email, PASSWORD, language="lv")
+    sign_in(page, lead.email, PASSWORD, language="lv", two_factor=True)
     page.wait_for_url("**/lv/dashboard/")
 
     page.goto(base + "site-visit/")

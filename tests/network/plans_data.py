@@ -13,7 +13,7 @@ from regrow.accounts.models import User
 from regrow.network.models import Network, NetworkMembership, NetworkRole, Partner, TransferPlan
 from regrow.network.services import plans as services
 from regrow.towns.models import Membership, Role, Town
-from tests.fixtures import TOTP_SECRET, make_town, make_user
+from tests.fixtures import TOTP_SECRET, make_town, make_user, with_two_factors
 
 
 @dataclass
@@ -30,7 +30,7 @@ class PlanNetwork:
 
 def _member(network, user, role, partner=None) -> User:
     NetworkMembership.objects.create(network=network, user=user, role=role, partner=partner)
-    return user
+    return with_two_factors(user)
 
 
 def make_plan_network() -> PlanNetwork:

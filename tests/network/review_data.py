@@ -26,7 +26,7 @@ from regrow.network.models import (
     TransferPlan,
 )
 from regrow.towns.models import Town
-from tests.fixtures import TOTP_SECRET, make_town, make_user
+from tests.fixtures import TOTP_SECRET, make_town, make_user, with_two_factors
 
 SECTION_TEXTS = {
     SectionKey.STARTING_POINT: "<h2>Pilsēta šodien</h2><p>Alūksnē ir <strong>tukšas</strong> "
@@ -135,6 +135,7 @@ def make_review_network(aluksne: Town | None = None) -> ReviewNetwork:
         NetworkMembership.objects.create(
             network=network, user=people[name], role=role, partner=partner
         )
+        with_two_factors(people[name])
     plan = TransferPlan.objects.create(
         partner=partners["aluksne"], language="lv", title="Alūksnes pop-up veikali"
     )

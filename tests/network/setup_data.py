@@ -18,7 +18,7 @@ from regrow.network.models import (
     Stakeholder,
 )
 from regrow.towns.models import Role, Town
-from tests.fixtures import make_town, make_user
+from tests.fixtures import make_town, make_user, with_two_factors
 
 SLUG = "regrow-city"
 
@@ -59,7 +59,7 @@ def make_network(aluksne, altena) -> SetupNetwork:
     ):
         user = make_user(f"{key}@network.example.org", full_name=f"{key} of Re-grow City")
         NetworkMembership.objects.create(network=network, user=user, role=role, partner=partner)
-        world.people[key] = user
+        world.people[key] = with_two_factors(user)
     world.people["town_coordinator"] = aluksne.people[Role.COORDINATOR]
     world.people["outsider"] = make_user("nobody@example.org")
     return world

@@ -17,6 +17,10 @@ class NetworkConfig(AppConfig):
         from regrow.network import permissions
 
         permissions.register()
+        from regrow.network.two_factor import two_factor_rule
+        from regrow.towns.middleware import register_two_factor_rule
+
+        register_two_factor_rule(two_factor_rule)
 
         def has_partners(place) -> bool:
             return Partner.objects.filter(**{type(place)._meta.model_name: place}).exists()

@@ -136,9 +136,9 @@ def people_ensure(network: Network, partners: dict[str, Partner], demo: Demo) ->
         membership_grant(user=user, network=network, role=role, partner=partner)
         who = ROLE_NAMES[role] + (f" {partner.town.name}" if partner else "")
         demo.add_login(who, email, password)
-        if partner is not None:
-            # They see their stakeholder group's contact details: two factors, as coordinators.
-            two_factor_ensure(user, demo)
+        # Everyone with a role sees others' contact details (stakeholders, meeting
+        # participants): two factors, as coordinators (network/two_factor.py).
+        two_factor_ensure(user, demo)
         people[town or role] = user
     return people
 

@@ -1,8 +1,13 @@
 """Whoever can see people's personal data must use two-factor sign-in.
 
 Coordinators see their town's owners and applicants; superusers and staff, through the admin
-site, those of every town.
+site, those of every town. Apps above towns add their own people through
+`register_two_factor_rule` (the network: its lead, lead expert and partner coordinators, who see
+stakeholders' contact details and meeting participants' e-mails and dietary needs, on the
+network's pages).
 """
+
+from collections.abc import Callable
 
 from allauth.mfa.models import Authenticator
 from django.contrib import messages
@@ -20,6 +25,25 @@ EXEMPT_URL_NAMES = {
     "set_language",
     "healthz",
 }
+
+
+# rule(request) -> the message to show when the signed-in person must use two factors on this
+# page and has no authenticator app, else None. A rule should cost no query on pages it does
+# not concern, and one where it does.
+_rules: list[Callable] = []
+
+
+def register_two_factor_rule(rule: Callable) -> None:
+    if rule not in _rules:
+        _rules.append(rule)
+
+
+def _rule_message(request) -> str | None:
+    for rule in _rules:
+        message = rule(request)
+        if message:
+            return message
+    return None
 
 
 def is_administrator(user) -> bool:
@@ -45,7 +69,12 @@ class RequireTwoFactorForCoordinators:
             return None
         administrator = is_administrator(user)
         if not administrator and not is_coordinator_anywhere(user):
-            return None
+            # Not a coordinator: the apps' rules ask for the app where it is needed.
+            other = _rule_message(request)
+            if other is None:
+                return None
+            messages.warning(request, other)
+            return redirect("mfa_activate_totp")
         if Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists():
             return None
         if administrator:
