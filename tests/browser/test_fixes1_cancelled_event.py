@@ -33,7 +33,7 @@ def test_a_cancelled_published_meeting_points_to_its_event(new_page, transaction
     members = f"/lv/regrow-city/members/meetings/{meeting.pk}/"
 
     page = new_page(viewport=PHONE, language="lv")
-    sign_in(page, world.people["lead"].email, PASSWORD, language="lv")
+    sign_in(page, world.people["lead"].email, PASSWORD, language="lv", two_factor=True)
     page.wait_for_url("**/lv/dashboard/")
     page.goto(members)
     page.locator(f"form[action='{members}cancel/'] button").click()

@@ -53,7 +53,14 @@ def _roles(user, network_id: int) -> list[tuple[str, int | None]]:
 
 
 def _reviews(user, partner_ids: set[int], plan_id: int) -> bool:
-    return PeerReviewer.objects.filter(plan_id=plan_id, reviewer_id__in=partner_ids).exists()
+    """Whether one of the user's partners reviews the plan; read once per request and plan."""
+    cache = user.__dict__.setdefault("_regrow_network_reviews", {})
+    key = (plan_id, frozenset(partner_ids))
+    if key not in cache:
+        cache[key] = PeerReviewer.objects.filter(
+            plan_id=plan_id, reviewer_id__in=partner_ids
+        ).exists()
+    return cache[key]
 
 
 def actions_of(user, obj) -> frozenset[Action]:

@@ -183,7 +183,7 @@ def meeting_save(
     _items_outside(meeting, values["starts_on"], values["ends_on"])
     for name, value in values.items():
         setattr(meeting, name, value)
-    meeting.full_clean(exclude=["created_by"])  # gone with its account (SET_NULL): not asked
+    meeting.full_clean()
     meeting.version = claim_version(
         Meeting,
         meeting.pk,
