@@ -12,7 +12,7 @@ from django.utils import timezone, translation
 from regrow.network.meeting_events import meeting_event, meeting_times
 from regrow.network.models import AgendaItem, Decision, Meeting, NetworkMembership, Registration
 from regrow.publishing.models import Entry
-from tests.network.setup_data import make_network
+from tests.network.setup_data import SLUG, make_network
 
 RIGA = ZoneInfo("Europe/Riga")
 # A public page: the place, the navigation's sections, the cache's lifetime, then the page's
@@ -205,6 +205,11 @@ def test_an_event_of_a_past_or_cancelled_meeting_is_refused(client, world):
     ]
     assert shown_messages(publish(client, cancelled)) == ["A cancelled meeting is not announced."]
     assert not Entry.objects.exists()
+    # A past meeting's pages say so instead of offering the button.
+    for path in ("", "publishing/"):
+        page = client.get(f"/en/{SLUG}/members/meetings/{past.pk}/{path}").content.decode()
+        assert "The meeting is over: it can no longer be announced as an event." in page
+        assert f"/meetings/{past.pk}/publishing/event/" not in page
 
 
 def test_members_see_the_published_events_link_in_the_panel(rf, world):

@@ -17,6 +17,7 @@ def panel(request, meeting) -> tuple[str, dict] | None:
         "network": meeting.network,
         "organises": organises and connected,
         "events": found["events"],
+        "is_over": meeting.is_over(),
         "news": found["news"],
         # A cancelled meeting's published event still announces it: the organisers edit it.
         "stale": stale_events(meeting, found["events"]) if organises else [],
