@@ -126,6 +126,14 @@ def test_a_missing_title_falls_back_to_english_and_a_meeting_without_agenda_is_a
     assert meeting_times(meeting).timed is False
 
 
+def test_an_agenda_that_does_not_reach_the_last_day_yet_makes_an_all_day_event(world):
+    meeting = make_meeting(world)
+    meeting.agenda_items.filter(day=meeting.ends_on).delete()
+    times = meeting_times(meeting)
+    assert times.timed is False
+    assert times.ends_at == datetime.combine(meeting.ends_on, time(23, 59), tzinfo=RIGA)
+
+
 def test_a_cancelled_meeting_makes_no_event(world):
     meeting = make_meeting(world, cancelled_at=timezone.now())
     with pytest.raises(ValidationError):

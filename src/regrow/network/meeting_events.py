@@ -26,7 +26,8 @@ from regrow.network.models import AgendaItem, Meeting
 @dataclass(frozen=True)
 class MeetingTimes:
     """When a meeting takes place: from its agenda's first item to the end of its last, in
-    the meeting's time zone (`timed`), else its days from the first to the last, all day."""
+    the meeting's time zone (`timed`) when the agenda has items on its first and last days,
+    else its days from the first to the last, all day."""
 
     starts_at: datetime
     ends_at: datetime
@@ -40,7 +41,10 @@ def meeting_times(meeting: Meeting, items: list[AgendaItem] | None = None) -> Me
     if items is None:
         items = list(meeting.agenda_items.only("day", "starts_at", "duration_minutes"))
     zone = ZoneInfo(meeting.time_zone or settings.TIME_ZONE)
-    if items:
+    # Timed only when the agenda covers the first and the last day: a two-day meeting whose
+    # second day has no items yet would otherwise end on the first day.
+    days = {item.day for item in items}
+    if items and meeting.starts_on in days and meeting.ends_on in days:
         starts = min(datetime.combine(item.day, item.starts_at, tzinfo=zone) for item in items)
         ends = max(
             datetime.combine(item.day, item.starts_at, tzinfo=zone)

@@ -44,10 +44,12 @@ def local_moment(meeting: Meeting, moment: datetime) -> datetime:
     return moment.astimezone(meeting_zone(meeting))
 
 
-def day_label(day: date) -> str:
-    """“Thursday, 31 January 2019” (Latvian: “Ceturtdiena, 2019. gada 31. janvāris”)."""
+def day_label(day: date, *, capital: bool = True) -> str:
+    """“Thursday, 31 January 2019” (Latvian: “Ceturtdiena, 2019. gada 31. janvāris”); without
+    `capital` for the middle of a sentence (Latvian: “ceturtdiena, …”)."""
+    weekday = date_format(day, "l")
     return pgettext("a day of a meeting: its weekday, then its date", "%(weekday)s, %(date)s") % {
-        "weekday": capfirst(date_format(day, "l")),
+        "weekday": capfirst(weekday) if capital else weekday,
         "date": date_format(day, "DATE_FORMAT"),
     }
 

@@ -18,7 +18,7 @@ def _own(request, meeting) -> dict | None:
     own = selectors.own_registration(request.user, meeting)
     if own is None:
         return None
-    labels = dict(selectors.day_choices(meeting))
+    labels = {day.isoformat(): selectors.day_label(day, capital=False) for day in meeting.days()}
     days = [labels.get(day, day) for day in sorted(own.days)]
     return {
         "registration": own,
