@@ -12,7 +12,6 @@ from django.db.models import F, QuerySet
 from django.utils.translation import gettext
 
 from regrow.network.models import Registration
-from regrow.network.selectors_registrations import meeting_over
 
 
 def _mine(user) -> QuerySet[Registration]:
@@ -47,7 +46,7 @@ def anonymous_name() -> str:
 def erase_registrations(user) -> None:
     """Delete the registrations for meetings not yet over; anonymise the rest."""
     registrations = list(_mine(user).select_related("meeting"))
-    past = [entry.pk for entry in registrations if meeting_over(entry.meeting)]
+    past = [entry.pk for entry in registrations if entry.meeting.is_over()]
     coming = [entry.pk for entry in registrations if entry.pk not in set(past)]
     Registration.objects.filter(pk__in=coming).delete()
     Registration.objects.filter(pk__in=past).update(

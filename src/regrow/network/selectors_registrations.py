@@ -10,10 +10,8 @@ seen by the organisers and the person alone."""
 
 from dataclasses import dataclass
 from datetime import date, datetime
-from zoneinfo import ZoneInfo
 
 from django.db.models import Count, F, QuerySet
-from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.text import capfirst
 from django.utils.translation import pgettext
@@ -24,24 +22,8 @@ from regrow.towns.permissions import Action, can
 PAGE_SIZE = 50
 
 
-def meeting_zone(meeting: Meeting) -> ZoneInfo:
-    try:
-        return ZoneInfo(meeting.time_zone)
-    except (ValueError, KeyError):
-        return ZoneInfo("UTC")
-
-
-def meeting_today(meeting: Meeting) -> date:
-    """Today in the meeting's own time zone."""
-    return timezone.now().astimezone(meeting_zone(meeting)).date()
-
-
-def meeting_over(meeting: Meeting) -> bool:
-    return meeting.ends_on < meeting_today(meeting)
-
-
 def local_moment(meeting: Meeting, moment: datetime) -> datetime:
-    return moment.astimezone(meeting_zone(meeting))
+    return moment.astimezone(meeting.zone)
 
 
 def day_label(day: date, *, capital: bool = True) -> str:

@@ -107,10 +107,18 @@ class Meeting(models.Model):
         count = (self.ends_on - self.starts_on).days + 1
         return [self.starts_on + timedelta(days=offset) for offset in range(count)]
 
+    @property
+    def zone(self) -> zoneinfo.ZoneInfo:
+        """The meeting's time zone (UTC if its name is not one: the form refuses those)."""
+        try:
+            return zoneinfo.ZoneInfo(self.time_zone)
+        except (ValueError, KeyError):
+            return zoneinfo.ZoneInfo("UTC")
+
     def is_over(self, now=None) -> bool:
         """Whether the meeting's last day has passed where it is held."""
         now = now or timezone.now()
-        return now.astimezone(zoneinfo.ZoneInfo(self.time_zone)).date() > self.ends_on
+        return now.astimezone(self.zone).date() > self.ends_on
 
     def registration_open(self, now=None) -> bool:
         """Open until its closing time, and never once the meeting is over or cancelled."""
