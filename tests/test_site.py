@@ -48,9 +48,10 @@ def test_town_page_shows_contacts_and_address(client, demo):
     ("place", "sections"),
     [
         # Sections with nothing published are left out (Alūksne has no projects in the demo,
-        # the network no events) but still open.
+        # the network no events, nor meetings announced as events) but still open; the
+        # network's lead shows its progress to the public.
         ("aluksne", ["news", "events", "map", "popups", "indicators", "network"]),
-        ("regrow-city", ["news", "projects", "network"]),
+        ("regrow-city", ["news", "projects", "network", "progress"]),
     ],
 )
 def test_the_main_navigation_lists_the_sections_apps_registered_and_each_opens(
