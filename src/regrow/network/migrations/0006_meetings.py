@@ -4,6 +4,7 @@ import django.core.validators
 import django.db.models.deletion
 import django.utils.timezone
 import regrow.lib.i18n
+import regrow.network.models.goals
 import regrow.network.models.meetings
 from decimal import Decimal
 from django.conf import settings
@@ -156,7 +157,7 @@ class Migration(migrations.Migration):
             name='MeetingFeed',
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('token', models.CharField(default=regrow.network.models.meetings.new_feed_token, editable=False, max_length=40, unique=True)),
+                ('token', models.CharField(default=regrow.network.models.goals.new_feed_token, editable=False, max_length=40, unique=True)),
                 ('created_at', models.DateTimeField(default=django.utils.timezone.now)),
                 ('network', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='network.network')),
                 ('user', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='meeting_feeds', to=settings.AUTH_USER_MODEL)),

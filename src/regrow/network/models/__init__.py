@@ -92,13 +92,12 @@ class Partner(models.Model):
         return f"{self.town} · {self.network}"
 
 
+from regrow.network.models.goals import Goal, MeetingFeed  # noqa: E402, F401
 from regrow.network.models.meetings import (  # noqa: E402, F401
     AgendaItem,
     Decision,
-    Goal,
     Meeting,
     MeetingDocument,
-    MeetingFeed,
     Registration,
     SiteVisitStop,
 )
